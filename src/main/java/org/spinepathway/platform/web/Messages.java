@@ -1,0 +1,23 @@
+package org.spinepathway.platform.web;
+
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+import jakarta.faces.context.FacesContext;
+
+/** User-facing text from the application's resource bundle ({@code #{msg}} in the views). */
+public final class Messages {
+
+    public static final String BUNDLE = "org.spinepathway.platform.web.messages";
+
+    private Messages() {
+    }
+
+    public static String text(FacesContext context, String key) {
+        try {
+            return ResourceBundle.getBundle(BUNDLE, context.getViewRoot().getLocale()).getString(key);
+        } catch (MissingResourceException e) {
+            return "???" + key + "???";
+        }
+    }
+}

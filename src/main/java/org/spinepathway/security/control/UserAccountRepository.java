@@ -1,0 +1,55 @@
+package org.spinepathway.security.control;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.spinepathway.security.entity.Role;
+import org.spinepathway.security.entity.UserAccount;
+
+/**
+ * Accounts in the database. A concrete class rather than Cargo Tracker's interface plus JPA
+ * implementation: there is one store and will be one, and the named queries live on the entity.
+ */
+@ApplicationScoped
+public class UserAccountRepository {
+
+    @PersistenceContext(unitName = "clinic")
+    EntityManager em;
+
+    public Optional<UserAccount> findByUsername(String username) {
+        return em.createNamedQuery(UserAccount.FIND_BY_USERNAME, UserAccount.class)
+                .setParameter("username", UserAccount.normalizeUsername(username))
+                .getResultStream()
+                .findFirst();
+    }
+
+    public long countEnabled(Role role) {
+        return em.createNamedQuery(UserAccount.COUNT_ENABLED_BY_ROLE, Long.class)
+                .setParameter("role", role)
+                .getSingleResult();
+    }
+
+    public long countWithRoles(Collection<Role> roles) {
+        return em.createNamedQuery(UserAccount.COUNT_BY_ROLES, Long.class)
+                .setParameter("roles", roles)
+                .getSingleResult();
+    }
+
+    /** One page of accounts with the given roles, ordered by role then username. */
+    public List<UserAccount> pageWithRoles(Collection<Role> roles, int first, int pageSize) {
+        return em.createNamedQuery(UserAccount.FIND_BY_ROLES, UserAccount.class)
+                .setParameter("roles", roles)
+                .setFirstResult(first)
+                .setMaxResults(pageSize)
+                .getResultList();
+    }
+
+    public void add(UserAccount account) {
+        em.persist(account);
+    }
+}

@@ -1,0 +1,93 @@
+package org.spinepathway.security.entity;
+
+import java.util.Locale;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+import org.spinepathway.platform.entity.AuditedEntity;
+
+/**
+ * A login: a patient's or a staff member's. Usernames are kept in lower case so that sign-in is
+ * case-insensitive and the principal name is always the same string.
+ */
+@Entity
+@Table(name = "user_account")
+@NamedQuery(name = UserAccount.FIND_BY_USERNAME,
+        query = "SELECT a FROM UserAccount a WHERE a.username = :username")
+@NamedQuery(name = UserAccount.COUNT_ENABLED_BY_ROLE,
+        query = "SELECT COUNT(a) FROM UserAccount a WHERE a.role = :role AND a.enabled = TRUE")
+@NamedQuery(name = UserAccount.COUNT_BY_ROLES,
+        query = "SELECT COUNT(a) FROM UserAccount a WHERE a.role IN :roles")
+@NamedQuery(name = UserAccount.FIND_BY_ROLES,
+        query = "SELECT a FROM UserAccount a WHERE a.role IN :roles ORDER BY a.role, a.username")
+public class UserAccount extends AuditedEntity {
+
+    public static final String FIND_BY_USERNAME = "UserAccount.findByUsername";
+    public static final String COUNT_ENABLED_BY_ROLE = "UserAccount.countEnabledByRole";
+    public static final String COUNT_BY_ROLES = "UserAccount.countByRoles";
+    public static final String FIND_BY_ROLES = "UserAccount.findByRoles";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "username", nullable = false, length = 64)
+    private String username;
+
+    @Column(name = "password_hash", nullable = false, length = 512)
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "role", nullable = false, length = 16)
+    private Role role;
+
+    @Column(name = "display_name", nullable = false, length = 200)
+    private String displayName;
+
+    @Column(name = "enabled", nullable = false)
+    private boolean enabled = true;
+
+    protected UserAccount() {
+        // for JPA
+    }
+
+    public UserAccount(String username, String passwordHash, Role role, String displayName) {
+        this.username = normalizeUsername(username);
+        this.passwordHash = passwordHash;
+        this.role = role;
+        this.displayName = displayName;
+    }
+
+    /** The form in which usernames are stored and compared. */
+    public static String normalizeUsername(String username) {
+        return username == null ? null : username.trim().toLowerCase(Locale.ROOT);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+}
