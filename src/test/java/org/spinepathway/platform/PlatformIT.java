@@ -1,0 +1,111 @@
+package org.spinepathway.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.spinepathway.testing.ClinicDeployment;
+import org.spinepathway.testing.EmbeddedDatabase;
+import org.spinepathway.testing.Http;
+
+/**
+ * The packaged WAR on a real Payara Micro and a real PostgreSQL, seen over HTTP: health, metrics,
+ * the landing page, error pages, protected areas, and recovery from a database outage.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PlatformIT {
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ClinicDeployment.onNewDatabase("platform");
+    }
+
+    @Test
+    void readiness_shouldBeUpWithTheSchemaVersion_andLivenessAndMetricsServed() {
+        HttpResponse<String> ready = Http.get(base, "/health/ready");
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertTrue(ready.body().contains("\"schemaVersion\""), ready.body());
+
+        assertEquals(200, Http.get(base, "/health/live").statusCode());
+        HttpResponse<String> metrics = Http.get(base, "/metrics");
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.body().contains("# TYPE"), "Prometheus text expected from /metrics");
+    }
+
+    @Test
+    void readiness_shouldFollowTheDatabaseDownAndUp_withoutARestart() throws Exception {
+        EmbeddedDatabase postgres = EmbeddedDatabase.get();
+        try {
+            postgres.stop();
+            HttpResponse<String> down = Http.awaitGet(base, "/health/ready", r -> r.statusCode() == 503, Duration.ofSeconds(30));
+            assertEquals(503, down.statusCode(), down.body());
+            assertTrue(down.body().contains("DOWN"), down.body());
+        } finally {
+            postgres.start();
+        }
+        HttpResponse<String> up = Http.awaitGet(base, "/health/ready", r -> r.statusCode() == 200, Duration.ofSeconds(60));
+        assertEquals(200, up.statusCode(), up.body());
+        // Not only the health check: pages that read the database work again too.
+        HttpResponse<String> landing = Http.awaitGet(base, "index.xhtml", r -> r.statusCode() == 200, Duration.ofSeconds(10));
+        assertEquals(200, landing.statusCode());
+    }
+
+    @Test
+    void landingPage_shouldTellPatientsAndStaffWhereToStart_withPrimeFacesResourcesServed() {
+        HttpResponse<String> landing = Http.get(base, "index.xhtml");
+        assertEquals(200, landing.statusCode());
+        String html = landing.body();
+        assertTrue(html.contains("Sign in to start your intake"), "patients are told where to start");
+        assertTrue(html.contains("Staff sign in"), "staff are told where to sign in");
+        assertTrue(html.contains("go to an emergency department now"), "urgent symptoms are signposted");
+
+        Matcher script = Pattern.compile("src=\"([^\"]*core\\.js\\.xhtml\\?ln=primefaces[^\"]*)\"").matcher(html);
+        assertTrue(script.find(), "the PrimeFaces core script is referenced");
+        String resource = script.group(1).replace("&amp;", "&");
+        HttpResponse<String> core = Http.get(base, resource);
+        assertEquals(200, core.statusCode(), "PrimeFaces resource " + resource);
+        assertTrue(core.body().contains("PrimeFaces"));
+    }
+
+    @Test
+    void unknownPage_shouldAnswer404WithTheClinicsPage_notAStackTrace() {
+        HttpResponse<String> missing = Http.get(base, "no-such-page.xhtml");
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.body().contains("Page not found"), missing.body());
+        assertFalse(Http.showsStackTrace(missing.body()), "no stack trace or exception is shown");
+    }
+
+    @Test
+    void expiredForm_shouldShowTheExpiredPage() {
+        HttpResponse<String> expired = Http.post(base, "login.xhtml",
+                "login=login&login%3Ausername=someone&login%3Apassword=x&login%3Asubmit=&jakarta.faces.ViewState=stale-view-state");
+        String location = expired.headers().firstValue("Location").orElse("");
+        HttpResponse<String> page = expired.statusCode() == 302 ? Http.get(base, location) : expired;
+        assertEquals(200, page.statusCode(), "expired view led to " + expired.statusCode() + " " + location);
+        assertTrue(page.body().contains("Your page expired"), page.body());
+    }
+
+    @Test
+    void roleAreas_shouldSendAnonymousVisitorsToSignIn() {
+        for (String area : new String[] {"admin/accounts.xhtml", "physician/worklist.xhtml", "physio/caseload.xhtml", "patient/home.xhtml"}) {
+            HttpResponse<String> response = Http.get(base, area);
+            assertEquals(302, response.statusCode(), area);
+            assertTrue(response.headers().firstValue("Location").orElse("").endsWith("/login.xhtml"), area);
+        }
+    }
+}

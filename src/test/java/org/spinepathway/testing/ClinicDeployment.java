@@ -1,0 +1,65 @@
+package org.spinepathway.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import org.jboss.shrinkwrap.api.ArchivePath;
+import org.jboss.shrinkwrap.api.ArchivePaths;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The WAR exactly as the build packaged it, pointed at a fresh database of the test JVM's
+ * embedded PostgreSQL. Whole-WAR deployments test what ships, not a hand-picked list of classes.
+ */
+public final class ClinicDeployment {
+
+    /** The first administrator's password in every container test. */
+    public static final String ADMIN_USERNAME = "admin";
+    public static final String ADMIN_PASSWORD = "Test-admin-password-1";
+
+    private static final ArchivePath CONFIG = ArchivePaths.create("WEB-INF/classes/META-INF/microprofile-config.properties");
+
+    private ClinicDeployment() {
+    }
+
+    /** The packaged WAR on a new, empty database whose name starts with {@code databasePrefix}. */
+    public static WebArchive onNewDatabase(String databasePrefix) {
+        return onDatabase(EmbeddedDatabase.get().createDatabase(databasePrefix));
+    }
+
+    public static WebArchive onDatabase(String jdbcUrl) {
+        File war = new File(System.getProperty("spinepathway.war", "target/spine-pathway.war"));
+        if (!war.isFile()) {
+            throw new IllegalStateException(war + " does not exist: container tests run after 'package' (./mvnw verify)");
+        }
+        WebArchive archive = ShrinkWrap.create(ZipImporter.class, "spine-pathway.war").importFrom(war).as(WebArchive.class);
+        String packaged = read(archive);
+        String overrides = "\n# Test overrides\n"
+                + "clinic.db.url=" + jdbcUrl + "\n"
+                + "clinic.db.user=" + EmbeddedDatabase.USER + "\n"
+                + "clinic.db.password=" + EmbeddedDatabase.PASSWORD + "\n"
+                + "clinic.db.migration-retry-seconds=1\n"
+                + "clinic.bootstrap.admin.username=" + ADMIN_USERNAME + "\n"
+                + "clinic.bootstrap.admin.password=" + ADMIN_PASSWORD + "\n";
+        archive.delete(CONFIG);
+        archive.add(new StringAsset(packaged + overrides), CONFIG);
+        return archive;
+    }
+
+    private static String read(WebArchive archive) {
+        try (InputStream in = archive.get(CONFIG).getAsset().openStream()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            in.transferTo(out);
+            return out.toString(StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

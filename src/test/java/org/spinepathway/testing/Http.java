@@ -1,0 +1,90 @@
+package org.spinepathway.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/** Plain HTTP against the deployed application; redirects are not followed, so tests see them. */
+public final class Http {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    private static final Pattern STACK_FRAME = Pattern.compile("at [\\w.$]+\\([\\w$]+\\.java:\\d+\\)");
+    private static final Pattern EXCEPTION_MESSAGE = Pattern.compile("[\\w.]+(Exception|Error): ");
+
+    private Http() {
+    }
+
+    public static HttpResponse<String> get(URL base, String path) {
+        HttpRequest request = HttpRequest.newBuilder(resolve(base, path)).timeout(Duration.ofSeconds(20)).GET().build();
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static HttpResponse<String> post(URL base, String path, String formBody) {
+        HttpRequest request = HttpRequest.newBuilder(resolve(base, path)).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(formBody)).build();
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("POST " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Asks again until the answer satisfies the condition or the time is up; returns the last answer. */
+    public static HttpResponse<String> awaitGet(URL base, String path, Predicate<HttpResponse<String>> until, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpResponse<String> response = get(base, path);
+        while (!until.test(response) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            response = get(base, path);
+        }
+        return response;
+    }
+
+    /**
+     * Paths starting with '/' are from the server root (health, metrics); others from the
+     * application. Always on loopback: Payara reports its interface address, and tests must not
+     * send traffic anywhere but this machine's loopback.
+     */
+    public static URI resolve(URL base, String path) {
+        URI application = URI.create(base.toExternalForm());
+        URI loopback = URI.create(application.getScheme() + "://localhost:" + application.getPort() + application.getRawPath());
+        URI target = URI.create(path);
+        if (target.isAbsolute()) {
+            // A Location header names Payara's interface address: keep only its path and query.
+            return loopback.resolve(target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()));
+        }
+        return loopback.resolve(path);
+    }
+
+    /** True when the page shows a Java stack trace or an exception message. */
+    public static boolean showsStackTrace(String html) {
+        return STACK_FRAME.matcher(html).find() || html.contains("Caused by:") || EXCEPTION_MESSAGE.matcher(html).find();
+    }
+
+}
