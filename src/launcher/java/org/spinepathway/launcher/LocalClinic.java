@@ -100,10 +100,8 @@ public final class LocalClinic {
                 "--contextroot", "/",
                 "--port", String.valueOf(httpPort),
                 "--nocluster"));
-        Path localConfig = home.resolve("config/local.properties");
-        if (Files.exists(localConfig)) {
-            command.addAll(List.of("--systemproperties", localConfig.toString()));
-        }
+        // Read by the application at a lower precedence than environment variables.
+        environment.putIfAbsent("CLINIC_CONFIG_FILE", home.resolve("config/local.properties").toString());
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().clear();
         builder.environment().putAll(environment);

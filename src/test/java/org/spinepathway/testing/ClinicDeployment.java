@@ -20,8 +20,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  */
 public final class ClinicDeployment {
 
-    /** The first administrator's password in every container test. */
-    public static final String ADMIN_USERNAME = "admin";
+    /** The first administrator of every container test; the username comes from config/test.properties. */
+    public static final String ADMIN_USERNAME = "testadmin";
     public static final String ADMIN_PASSWORD = "Test-admin-password-1";
 
     private static final ArchivePath CONFIG = ArchivePaths.create("WEB-INF/classes/META-INF/microprofile-config.properties");
@@ -46,7 +46,6 @@ public final class ClinicDeployment {
                 + "clinic.db.user=" + EmbeddedDatabase.USER + "\n"
                 + "clinic.db.password=" + EmbeddedDatabase.PASSWORD + "\n"
                 + "clinic.db.migration-retry-seconds=1\n"
-                + "clinic.bootstrap.admin.username=" + ADMIN_USERNAME + "\n"
                 + "clinic.bootstrap.admin.password=" + ADMIN_PASSWORD + "\n";
         archive.delete(CONFIG);
         archive.add(new StringAsset(packaged + overrides), CONFIG);

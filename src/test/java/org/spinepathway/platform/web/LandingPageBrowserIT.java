@@ -92,7 +92,7 @@ class LandingPageBrowserIT {
         wait.until(ExpectedConditions.urlContains("/admin/accounts.xhtml"));
         assertEquals("Administrator", browser.findElement(By.id("navForm:signedInUser")).getText());
         List<String> cells = browser.findElements(By.cssSelector("#accounts\\:staff td")).stream().map(c -> c.getText()).toList();
-        assertTrue(cells.contains("admin"), "the bootstrap administrator is listed: " + cells);
+        assertTrue(cells.contains(ClinicDeployment.ADMIN_USERNAME), "the bootstrap administrator, named in config/test.properties, is listed: " + cells);
         assertNoConsoleErrors();
 
         browser.findElement(By.id("navForm:signOut")).click();
