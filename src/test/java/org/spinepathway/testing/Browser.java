@@ -27,6 +27,19 @@ public final class Browser {
     private Browser() {
     }
 
+    /** Keeps what the browser shows under target/screenshots, to read when a test fails. */
+    public static void keepEvidence(org.openqa.selenium.WebDriver driver, String name) {
+        try {
+            Path dir = Path.of(System.getProperty("build.tmpdir", "target/tmp")).resolveSibling("screenshots");
+            Files.createDirectories(dir);
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            Files.write(dir.resolve(name + ".png"), png);
+            Files.writeString(dir.resolve(name + ".html"), driver.getPageSource());
+        } catch (IOException | RuntimeException e) {
+            // Evidence is a help, never a reason for a test to fail.
+        }
+    }
+
     public static ChromeDriver start() {
         for (Path binary : List.of(CHROMIUM, CHROMEDRIVER)) {
             if (!Files.isExecutable(binary)) {

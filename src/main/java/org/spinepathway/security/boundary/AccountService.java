@@ -1,5 +1,9 @@
 package org.spinepathway.security.boundary;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -8,15 +12,25 @@ import java.util.Set;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
 
+import org.spinepathway.platform.control.ConflictException;
+import org.spinepathway.platform.control.FieldError;
+import org.spinepathway.platform.control.InputValidation;
+import org.spinepathway.platform.control.InvalidInputException;
+import org.spinepathway.platform.control.NotFoundException;
 import org.spinepathway.security.control.PasswordHashing;
+import org.spinepathway.security.control.PasswordRules;
 import org.spinepathway.security.control.UserAccountRepository;
+import org.spinepathway.security.entity.AuditAction;
 import org.spinepathway.security.entity.Role;
 import org.spinepathway.security.entity.UserAccount;
 
-/** Accounts as the rest of the application sees them. */
+/** Login accounts: created, listed, disabled, and their passwords changed. Every change is audited. */
 @ApplicationScoped
 @Transactional
 public class AccountService {
@@ -29,6 +43,18 @@ public class AccountService {
 
     @Inject
     Pbkdf2PasswordHash passwordHash;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    SecurityContext securityContext;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    Clock clock;
 
     @PostConstruct
     void configureHashing() {
@@ -51,10 +77,65 @@ public class AccountService {
         return accounts.countEnabled(Role.ADMIN) > 0;
     }
 
-    /** Creates an account; the password is stored only as its PBKDF2 hash. */
-    public UserAccount create(String username, char[] password, Role role, String displayName) {
+    /** An administrator creates a staff account. */
+    public UserAccount createStaff(NewStaffAccount input) {
+        List<FieldError> extra = new ArrayList<>(passwordProblems("password", input.password(), input.password(), input.username()));
+        InputValidation.require(validator, input, extra);
+        return createAccount("username", input.username(), input.password().toCharArray(), input.roleValue(), input.displayName().strip());
+    }
+
+    /**
+     * Creates an account after its input has been checked; a taken username is a conflict on
+     * {@code usernameField}. The password is stored only as its PBKDF2 hash.
+     */
+    public UserAccount createAccount(String usernameField, String username, char[] password, Role role, String displayName) {
+        if (accounts.usernameTaken(username)) {
+            throw new ConflictException(usernameField, "This name is already used by another account. Choose another, or sign in if it is yours.");
+        }
         UserAccount account = new UserAccount(username, passwordHash.generate(password), role, displayName);
-        accounts.add(account);
+        try {
+            accounts.add(account);
+        } catch (PersistenceException raceOnUniqueIndex) {
+            throw new ConflictException(usernameField, "This name is already used by another account.");
+        }
+        audit.record(AuditAction.CREATE, null, "UserAccount", account.getId(), role + " account " + account.getUsername());
         return account;
+    }
+
+    /** The signed-in caller changes their own password; the current one must be given. */
+    public void changeOwnPassword(char[] currentPassword, String newPassword, String newPasswordRepeated) {
+        UserAccount account = accounts.findByUsername(securityContext.getCallerPrincipal().getName())
+                .orElseThrow(() -> new NotFoundException("Your account no longer exists."));
+        List<FieldError> problems = new ArrayList<>();
+        if (currentPassword == null || currentPassword.length == 0 || !passwordHash.verify(currentPassword, account.getPasswordHash())) {
+            problems.add(new FieldError("currentPassword", "This is not your current password."));
+        }
+        problems.addAll(passwordProblems("newPassword", newPassword, newPasswordRepeated, account.getUsername()));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        account.changePassword(passwordHash.generate(newPassword.toCharArray()), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        audit.record(AuditAction.UPDATE, null, "UserAccount", account.getId(), "password changed");
+    }
+
+    /** An administrator enables or disables an account; nobody can disable their own. */
+    public UserAccount setEnabled(long accountId, boolean enabled) {
+        UserAccount account = accounts.find(accountId).orElseThrow(() -> new NotFoundException("There is no account " + accountId + "."));
+        if (!enabled && account.getUsername().equals(securityContext.getCallerPrincipal().getName())) {
+            throw new ConflictException(null, "You cannot disable your own account.");
+        }
+        account.setEnabled(enabled);
+        audit.record(AuditAction.UPDATE, null, "UserAccount", account.getId(), (enabled ? "enabled " : "disabled ") + account.getUsername());
+        return account;
+    }
+
+    /** What is wrong with a new password, as field errors on {@code field}. */
+    public List<FieldError> passwordProblems(String field, String password, String repeated, String username) {
+        List<FieldError> problems = new ArrayList<>();
+        PasswordRules.problems(password, username).forEach(p -> problems.add(new FieldError(field, p)));
+        if (problems.isEmpty() && !password.equals(repeated)) {
+            problems.add(new FieldError(field + "Repeated", "The two passwords are not the same."));
+        }
+        return problems;
     }
 }

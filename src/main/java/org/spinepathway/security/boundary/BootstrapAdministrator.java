@@ -39,7 +39,7 @@ public class BootstrapAdministrator {
         }
         boolean generated = configuredPassword.isEmpty() || configuredPassword.get().isBlank();
         String password = generated ? GeneratedPassword.next() : configuredPassword.get();
-        accountService.create(username, password.toCharArray(), Role.ADMIN, "Administrator");
+        accountService.createAccount("username", username, password.toCharArray(), Role.ADMIN, "Administrator");
         if (generated) {
             // Printed once, on the console only: it is not stored anywhere in clear text.
             LOG.warning(() -> "\n================================================================\n"

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import org.spinepathway.security.entity.Role;
@@ -26,6 +27,26 @@ public class UserAccountRepository {
                 .setParameter("username", UserAccount.normalizeUsername(username))
                 .getResultStream()
                 .findFirst();
+    }
+
+    /**
+     * The account, locked for update until the transaction ends, so that concurrent sign-in
+     * attempts on one account count their failures one after another.
+     */
+    public Optional<UserAccount> findByUsernameForUpdate(String username) {
+        return em.createNamedQuery(UserAccount.FIND_BY_USERNAME, UserAccount.class)
+                .setParameter("username", UserAccount.normalizeUsername(username))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst();
+    }
+
+    public Optional<UserAccount> find(long id) {
+        return Optional.ofNullable(em.find(UserAccount.class, id));
+    }
+
+    public boolean usernameTaken(String username) {
+        return findByUsername(username).isPresent();
     }
 
     public long countEnabled(Role role) {

@@ -1,5 +1,7 @@
 package org.spinepathway.security.entity;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Locale;
 
 import jakarta.persistence.Column;
@@ -13,6 +15,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import org.spinepathway.platform.entity.AuditedEntity;
+import org.spinepathway.security.control.LockoutPolicy;
 
 /**
  * A login: a patient's or a staff member's. Usernames are kept in lower case so that sign-in is
@@ -39,7 +42,7 @@ public class UserAccount extends AuditedEntity {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "username", nullable = false, length = 64)
+    @Column(name = "username", nullable = false, length = 254)
     private String username;
 
     @Column(name = "password_hash", nullable = false, length = 512)
@@ -55,6 +58,21 @@ public class UserAccount extends AuditedEntity {
     @Column(name = "enabled", nullable = false)
     private boolean enabled = true;
 
+    @Column(name = "failed_sign_ins", nullable = false)
+    private int failedSignIns;
+
+    @Column(name = "first_failed_sign_in")
+    private OffsetDateTime firstFailedSignIn;
+
+    @Column(name = "locked_until")
+    private OffsetDateTime lockedUntil;
+
+    @Column(name = "last_sign_in")
+    private OffsetDateTime lastSignIn;
+
+    @Column(name = "password_changed_at")
+    private OffsetDateTime passwordChangedAt;
+
     protected UserAccount() {
         // for JPA
     }
@@ -69,6 +87,44 @@ public class UserAccount extends AuditedEntity {
     /** The form in which usernames are stored and compared. */
     public static String normalizeUsername(String username) {
         return username == null ? null : username.trim().toLowerCase(Locale.ROOT);
+    }
+
+    public LockoutPolicy.State lockoutState() {
+        return new LockoutPolicy.State(failedSignIns,
+                firstFailedSignIn == null ? null : firstFailedSignIn.toInstant(),
+                lockedUntil == null ? null : lockedUntil.toInstant());
+    }
+
+    public void applyLockoutState(LockoutPolicy.State state) {
+        failedSignIns = state.failures();
+        firstFailedSignIn = state.firstFailure() == null ? null : state.firstFailure().atOffset(ZoneOffset.UTC);
+        lockedUntil = state.lockedUntil() == null ? null : state.lockedUntil().atOffset(ZoneOffset.UTC);
+    }
+
+    public void signedIn(OffsetDateTime at) {
+        applyLockoutState(LockoutPolicy.State.CLEAR);
+        lastSignIn = at;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public void changePassword(String newHash, OffsetDateTime at) {
+        passwordHash = newHash;
+        passwordChangedAt = at;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public OffsetDateTime getLastSignIn() {
+        return lastSignIn;
+    }
+
+    public OffsetDateTime getLockedUntil() {
+        return lockedUntil;
     }
 
     public Long getId() {

@@ -4,6 +4,8 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -11,23 +13,111 @@ import jakarta.inject.Named;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
+import org.spinepathway.platform.control.ConflictException;
+import org.spinepathway.platform.control.InvalidInputException;
+import org.spinepathway.platform.web.FieldMessages;
+import org.spinepathway.platform.web.Messages;
 import org.spinepathway.security.boundary.AccountService;
+import org.spinepathway.security.boundary.NewStaffAccount;
+import org.spinepathway.security.control.PasswordRules;
+import org.spinepathway.security.entity.Role;
 import org.spinepathway.security.entity.UserAccount;
 
-/** {@code /admin/accounts.xhtml}: the clinic's staff accounts, paged in the database. */
+/** {@code /admin/accounts.xhtml}: the clinic's staff accounts, paged in the database; create, disable, enable. */
 @Named
 @ViewScoped
 public class AccountsPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    private static final Map<String, String> INPUTS = Map.of(
+            "username", "newAccount:username",
+            "displayName", "newAccount:displayName",
+            "role", "newAccount:role",
+            "password", "newAccount:password",
+            "passwordRepeated", "newAccount:password");
+
     @Inject
     AccountService accountService;
 
     private final LazyDataModel<UserAccount> staff = new StaffAccounts();
 
+    private String username;
+    private String displayName;
+    private Role role = Role.PHYSIO;
+    private String password;
+
+    public void create() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        try {
+            UserAccount created = accountService.createStaff(new NewStaffAccount(username, password, role == null ? null : role.name(), displayName));
+            FieldMessages.global(context, FacesMessage.SEVERITY_INFO,
+                    Messages.text(context, "accounts.created.message").replace("{0}", created.getUsername()));
+            username = null;
+            displayName = null;
+            role = Role.PHYSIO;
+        } catch (InvalidInputException invalid) {
+            FieldMessages.show(context, invalid, INPUTS);
+        } catch (ConflictException conflict) {
+            FieldMessages.show(context, conflict, INPUTS);
+        } finally {
+            password = null;
+        }
+    }
+
+    public void setEnabled(long accountId, boolean enabled) {
+        FacesContext context = FacesContext.getCurrentInstance();
+        try {
+            UserAccount account = accountService.setEnabled(accountId, enabled);
+            FieldMessages.global(context, FacesMessage.SEVERITY_INFO, Messages.text(context,
+                    enabled ? "accounts.enabled.message" : "accounts.disabled.message").replace("{0}", account.getUsername()));
+        } catch (ConflictException conflict) {
+            FieldMessages.global(context, FacesMessage.SEVERITY_ERROR, conflict.getMessage());
+        }
+    }
+
+    public List<Role> getStaffRoles() {
+        return List.of(Role.PHYSIO, Role.PHYSICIAN, Role.ADMIN);
+    }
+
+    public String getPasswordRule() {
+        return PasswordRules.RULE;
+    }
+
     public LazyDataModel<UserAccount> getStaff() {
         return staff;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public void setRole(Role role) {
+        this.role = role;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
     }
 
     private final class StaffAccounts extends LazyDataModel<UserAccount> {

@@ -60,6 +60,9 @@ public class CurrentUser {
         if (isAdmin()) {
             return "/admin/accounts.xhtml";
         }
+        if (isPatient()) {
+            return "/patient/home.xhtml";
+        }
         return "/index.xhtml";
     }
 

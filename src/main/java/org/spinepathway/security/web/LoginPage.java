@@ -1,34 +1,32 @@
 package org.spinepathway.security.web;
 
 import java.io.IOException;
-import java.io.Serializable;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
-import jakarta.security.enterprise.credential.Password;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.spinepathway.platform.web.Messages;
-import org.spinepathway.security.entity.UserAccount;
+import org.spinepathway.security.boundary.AuditLog;
+import org.spinepathway.security.boundary.ClinicAuthenticationMechanism;
+import org.spinepathway.security.boundary.WebSignIn;
+import org.spinepathway.security.entity.AuditAction;
 
 /** {@code /login.xhtml}: signs a patient or staff member in through Jakarta Security, and out again. */
 @Named
 @RequestScoped
-public class LoginPage implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+public class LoginPage {
 
     @Inject
     SecurityContext securityContext;
@@ -39,8 +37,11 @@ public class LoginPage implements Serializable {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    AuditLog audit;
+
     @NotBlank(message = "{login.username.required}")
-    @Size(max = 64, message = "{login.username.tooLong}")
+    @Size(max = 254, message = "{login.username.tooLong}")
     private String username;
 
     @NotBlank(message = "{login.password.required}")
@@ -49,21 +50,17 @@ public class LoginPage implements Serializable {
 
     public String signIn() throws IOException {
         ExternalContext external = facesContext.getExternalContext();
-        HttpServletRequest request = (HttpServletRequest) external.getRequest();
-        HttpServletResponse response = (HttpServletResponse) external.getResponse();
-        var credential = new UsernamePasswordCredential(UserAccount.normalizeUsername(username), new Password(password));
-        AuthenticationStatus status = securityContext.authenticate(request, response,
-                AuthenticationParameters.withParams().credential(credential).newAuthentication(true));
+        AuthenticationStatus status = WebSignIn.authenticate(securityContext, (HttpServletRequest) external.getRequest(),
+                (HttpServletResponse) external.getResponse(), username, password);
         switch (status) {
             case SEND_CONTINUE:
-                // The mechanism has redirected to the page the user first asked for.
                 facesContext.responseComplete();
                 return null;
             case SUCCESS:
-                external.redirect(external.getRequestContextPath() + currentUser.homePage());
+                external.redirect(landingAfterSignIn(external));
                 return null;
             default:
-                // One message for an unknown user and a wrong password: it must not reveal which.
+                // One message for every refusal: it must not reveal whether the account exists or is locked.
                 facesContext.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
                         Messages.text(facesContext, "login.failed"), null));
                 password = null;
@@ -71,8 +68,27 @@ public class LoginPage implements Serializable {
         }
     }
 
+    /** The page the visitor was sent away from, if it was one of ours; otherwise their role's home. */
+    private String landingAfterSignIn(ExternalContext external) {
+        HttpSession session = (HttpSession) external.getSession(false);
+        String original = session == null ? null : (String) session.getAttribute(ClinicAuthenticationMechanism.ORIGINAL_REQUEST);
+        if (session != null) {
+            session.removeAttribute(ClinicAuthenticationMechanism.ORIGINAL_REQUEST);
+        }
+        String contextPath = external.getRequestContextPath();
+        // Only a path inside this application: never an open redirect to another site.
+        if (original != null && original.startsWith(contextPath + "/") && !original.startsWith("//")
+                && !original.contains(ClinicAuthenticationMechanism.LOGIN_PAGE)) {
+            return original;
+        }
+        return contextPath + currentUser.homePage();
+    }
+
     public void signOut() throws IOException, ServletException {
         ExternalContext external = facesContext.getExternalContext();
+        if (securityContext.getCallerPrincipal() != null) {
+            audit.recordSignIn(AuditAction.SIGN_OUT, securityContext.getCallerPrincipal().getName(), null);
+        }
         ((HttpServletRequest) external.getRequest()).logout();
         external.invalidateSession();
         external.redirect(external.getRequestContextPath() + "/index.xhtml?signedOut=true");

@@ -92,6 +92,24 @@ class SchemaMigrationIT {
         }
     }
 
+    @Test
+    void auditEvents_shouldBeAppendOnly_evenForDirectSql() throws Exception {
+        DataSource dataSource = postgres.dataSource(postgres.createDatabase("audit"));
+        migrator.migrate(dataSource);
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO audit_event (username, action, detail) VALUES ('pat', 'READ', 'chart')");
+            for (String change : List.of("UPDATE audit_event SET detail = 'nothing happened'",
+                    "DELETE FROM audit_event", "TRUNCATE audit_event")) {
+                SQLException refused = assertThrows(SQLException.class, () -> statement.execute(change), change);
+                assertEquals("42501", refused.getSQLState(), change);
+            }
+            try (ResultSet rs = statement.executeQuery("SELECT detail FROM audit_event")) {
+                assertTrue(rs.next());
+                assertEquals("chart", rs.getString(1));
+            }
+        }
+    }
+
     private static Set<String> columnsOf(DataSource dataSource, String table) throws SQLException {
         Set<String> columns = new HashSet<>();
         try (Connection connection = dataSource.getConnection();

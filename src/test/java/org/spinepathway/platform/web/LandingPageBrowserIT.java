@@ -55,8 +55,9 @@ class LandingPageBrowserIT {
     }
 
     @AfterEach
-    void closeBrowser() {
+    void closeBrowser(org.junit.jupiter.api.TestInfo test) {
         if (browser != null) {
+            Browser.keepEvidence(browser, getClass().getSimpleName() + "-" + test.getTestMethod().map(m -> m.getName()).orElse("test"));
             browser.quit();
         }
     }

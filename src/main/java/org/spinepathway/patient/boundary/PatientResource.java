@@ -1,0 +1,60 @@
+package org.spinepathway.patient.boundary;
+
+import java.net.URI;
+import java.time.LocalDate;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.spinepathway.patient.entity.Patient;
+import org.spinepathway.patient.entity.Sex;
+import org.spinepathway.platform.control.InvalidInputException;
+import org.spinepathway.security.entity.Role;
+
+/** {@code /api/v1/patients}: staff register patients; staff and the patient themselves read one. */
+@Path("patients")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class PatientResource {
+
+    @Inject
+    PatientService patients;
+
+    @POST
+    @RolesAllowed({Role.PHYSIO_NAME, Role.PHYSICIAN_NAME, Role.ADMIN_NAME})
+    public Response create(NewPatient input) {
+        if (input == null) {
+            throw InvalidInputException.of(null, "Send the patient as a JSON object.");
+        }
+        Patient patient = patients.create(input);
+        return Response.created(URI.create("patients/" + patient.getId()))
+                .entity(new Created(patient.getId(), patient.getMrn()))
+                .build();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Role.PATIENT_NAME, Role.PHYSIO_NAME, Role.PHYSICIAN_NAME, Role.ADMIN_NAME})
+    public PatientView read(@PathParam("id") long id) {
+        return PatientView.of(patients.read(id));
+    }
+
+    public record Created(long id, String mrn) {
+    }
+
+    public record PatientView(long id, String mrn, String givenName, String familyName, LocalDate birthDate, Sex sex, String email) {
+        static PatientView of(Patient p) {
+            return new PatientView(p.getId(), p.getMrn(), p.getGivenName(), p.getFamilyName(), p.getBirthDate(), p.getSex(), p.getEmail());
+        }
+    }
+}

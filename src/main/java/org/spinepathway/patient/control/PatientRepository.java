@@ -1,0 +1,43 @@
+package org.spinepathway.patient.control;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.spinepathway.patient.entity.Patient;
+
+/** Patients in the database. */
+@ApplicationScoped
+public class PatientRepository {
+
+    static final String MRN_PREFIX = "SP";
+
+    @PersistenceContext(unitName = "clinic")
+    EntityManager em;
+
+    /** The next medical record number; numbers come from a sequence and are never reused. */
+    public String nextMrn() {
+        Number next = (Number) em.createNativeQuery("SELECT nextval('patient_mrn_seq')").getSingleResult();
+        return MRN_PREFIX + next.longValue();
+    }
+
+    public Patient add(Patient patient) {
+        em.persist(patient);
+        em.flush();
+        return patient;
+    }
+
+    /** A patient that is not voided. */
+    public Optional<Patient> find(long id) {
+        return Optional.ofNullable(em.find(Patient.class, id)).filter(p -> !p.isVoided());
+    }
+
+    public Optional<Patient> findByAccount(long accountId) {
+        return em.createNamedQuery(Patient.FIND_BY_ACCOUNT, Patient.class)
+                .setParameter("accountId", accountId)
+                .getResultStream()
+                .findFirst();
+    }
+}

@@ -1,0 +1,146 @@
+package org.spinepathway.patient.web;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.spinepathway.patient.boundary.PatientRegistration;
+import org.spinepathway.patient.boundary.PatientService;
+import org.spinepathway.patient.entity.Sex;
+import org.spinepathway.platform.control.ConflictException;
+import org.spinepathway.platform.control.InvalidInputException;
+import org.spinepathway.platform.web.FieldMessages;
+import org.spinepathway.security.control.PasswordRules;
+import org.spinepathway.security.boundary.WebSignIn;
+
+/** {@code /register.xhtml}: a patient creates their own account and is signed in. */
+@Named
+@ViewScoped
+public class RegistrationPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private static final Map<String, String> INPUTS = Map.of(
+            "givenName", "registration:givenName",
+            "familyName", "registration:familyName",
+            "birthDate", "registration:birthDate",
+            "sex", "registration:sex",
+            "email", "registration:email",
+            "password", "registration:password",
+            "passwordRepeated", "registration:passwordRepeated");
+
+    @Inject
+    PatientService patients;
+
+    @Inject
+    SecurityContext securityContext;
+
+    @Inject
+    Clock clock;
+
+    private String givenName;
+    private String familyName;
+    private LocalDate birthDate;
+    private Sex sex;
+    private String email;
+    private String password;
+    private String passwordRepeated;
+
+    public void register() throws IOException {
+        FacesContext context = FacesContext.getCurrentInstance();
+        try {
+            patients.register(new PatientRegistration(givenName, familyName, birthDate, sex == null ? null : sex.name(), email, password, passwordRepeated));
+        } catch (InvalidInputException invalid) {
+            FieldMessages.show(context, invalid, INPUTS);
+            return;
+        } catch (ConflictException conflict) {
+            FieldMessages.show(context, conflict, INPUTS);
+            return;
+        }
+        ExternalContext external = context.getExternalContext();
+        AuthenticationStatus status = WebSignIn.authenticate(securityContext, (HttpServletRequest) external.getRequest(),
+                (HttpServletResponse) external.getResponse(), email, password);
+        external.redirect(external.getRequestContextPath()
+                + (status == AuthenticationStatus.SUCCESS ? "/patient/home.xhtml?registered=true" : "/login.xhtml"));
+    }
+
+    public Sex[] getSexes() {
+        return Sex.values();
+    }
+
+    public String getPasswordRule() {
+        return PasswordRules.RULE;
+    }
+
+    public LocalDate getToday() {
+        return LocalDate.now(clock);
+    }
+
+    public String getGivenName() {
+        return givenName;
+    }
+
+    public void setGivenName(String givenName) {
+        this.givenName = givenName;
+    }
+
+    public String getFamilyName() {
+        return familyName;
+    }
+
+    public void setFamilyName(String familyName) {
+        this.familyName = familyName;
+    }
+
+    public LocalDate getBirthDate() {
+        return birthDate;
+    }
+
+    public void setBirthDate(LocalDate birthDate) {
+        this.birthDate = birthDate;
+    }
+
+    public Sex getSex() {
+        return sex;
+    }
+
+    public void setSex(Sex sex) {
+        this.sex = sex;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getPasswordRepeated() {
+        return passwordRepeated;
+    }
+
+    public void setPasswordRepeated(String passwordRepeated) {
+        this.passwordRepeated = passwordRepeated;
+    }
+}

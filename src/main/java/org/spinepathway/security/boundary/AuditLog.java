@@ -1,0 +1,128 @@
+package org.spinepathway.security.boundary;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.spinepathway.platform.entity.AuditStampListener;
+import org.spinepathway.security.control.AuditEventFilter;
+import org.spinepathway.security.control.AuditEventRepository;
+import org.spinepathway.security.entity.AuditAction;
+import org.spinepathway.security.entity.AuditEvent;
+
+/**
+ * The audit log: who did what to which patient's record, when, from which address. Any feature
+ * records through here. Events about data are written in the caller's transaction, so an event
+ * exists exactly when the change it describes does; sign-in events are written on their own,
+ * because a failed sign-in changes nothing else.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    private static final int EXPORT_PAGE = 1000;
+
+    @Inject
+    AuditEventRepository events;
+
+    @Inject
+    SecurityContext securityContext;
+
+    @Inject
+    HttpServletRequest request;
+
+    @Inject
+    Clock clock;
+
+    /** An event by the signed-in caller about a patient's record (patientId may be null for non-clinical records). */
+    @Transactional(TxType.REQUIRED)
+    public void record(AuditAction action, Long patientId, String recordType, Long recordId, String detail) {
+        events.append(new AuditEvent(now(), caller(), action, patientId, recordType, recordId, detail, clientAddress()));
+    }
+
+    /** A sign-in event, for the username as typed; committed whatever happens to the caller's transaction. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void recordSignIn(AuditAction action, String username, String detail) {
+        events.append(new AuditEvent(now(), username, action, null, "UserAccount", null, detail, clientAddress()));
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public long count(AuditEventFilter filter) {
+        return events.count(filter, clock.getZone());
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public List<AuditEvent> page(AuditEventFilter filter, int first, int max) {
+        return events.page(filter, clock.getZone(), first, max);
+    }
+
+    /**
+     * Writes the filtered log as CSV, a page at a time so a long log never sits in memory, and
+     * records the export itself.
+     */
+    @Transactional(TxType.REQUIRED)
+    public void exportCsv(AuditEventFilter filter, Writer out) throws IOException {
+        out.write("occurred_at,username,action,patient_id,record_type,record_id,detail,client_address\r\n");
+        int first = 0;
+        List<AuditEvent> page;
+        do {
+            page = events.page(filter, clock.getZone(), first, EXPORT_PAGE);
+            for (AuditEvent e : page) {
+                out.write(String.join(",", csv(e.getOccurredAt()), csv(e.getUsername()), csv(e.getAction()),
+                        csv(e.getPatientId()), csv(e.getRecordType()), csv(e.getRecordId()), csv(e.getDetail()),
+                        csv(e.getClientAddress())));
+                out.write("\r\n");
+            }
+            first += page.size();
+        } while (page.size() == EXPORT_PAGE);
+        record(AuditAction.EXPORT, filter.patientId(), "AuditEvent", null, "audit log CSV export, " + first + " events");
+    }
+
+    /** RFC 4180 quoting, and a leading quote on text a spreadsheet would run as a formula. */
+    static String csv(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value.toString();
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !(value instanceof Number)) {
+            text = "'" + text;
+        }
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            return "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+        return text;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private String caller() {
+        try {
+            Principal principal = securityContext.getCallerPrincipal();
+            return principal == null ? AuditStampListener.SYSTEM : principal.getName();
+        } catch (IllegalStateException noCaller) {
+            return AuditStampListener.SYSTEM;
+        }
+    }
+
+    private String clientAddress() {
+        try {
+            return request.getRemoteAddr();
+        } catch (ContextNotActiveException | IllegalStateException notInARequest) {
+            // Scheduled jobs and start-up work have no client.
+            return null;
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package org.spinepathway.security.boundary;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+/**
+ * How callers prove who they are. Web pages: the sign-in form hands a credential to
+ * {@code SecurityContext.authenticate}, and the caller is then remembered in the HTTP session
+ * (whose id changes at sign-in). The JSON API under {@code /api/v1/}: HTTP Basic on every request
+ * and nothing else; it never reads the session, so a browser's cookie cannot make an API call,
+ * cross-site or not.
+ * <p>
+ * Jakarta Security 3 allows one mechanism per application, hence one class for both.
+ */
+@ApplicationScoped
+public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    public static final String API_PATH = "/api/";
+    public static final String LOGIN_PAGE = "/login.xhtml";
+    public static final String SIGNED_OUT_PAGE = "/signed-out.xhtml";
+    /** Where a visitor was going when sign-in interrupted them; read by the sign-in page. */
+    public static final String ORIGINAL_REQUEST = ClinicAuthenticationMechanism.class.getName() + ".originalRequest";
+    /**
+     * Marks a browser that is signed in. When it comes back without a live session, the session
+     * timed out: the visitor is told so instead of being silently treated as a stranger.
+     */
+    public static final String SIGNED_IN_COOKIE = "sp_signed_in";
+
+    private static final String SESSION_CALLER = ClinicAuthenticationMechanism.class.getName() + ".caller";
+    private static final String REALM = "Basic realm=\"Spine Pathway\", charset=\"UTF-8\"";
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        if (isApi(request)) {
+            return validateApiRequest(request, response, context);
+        }
+        Credential credential = context.getAuthParameters().getCredential();
+        if (credential != null) {
+            return signIn(request, response, context, credential);
+        }
+        SignedInCaller caller = signedInCaller(request);
+        if (caller != null) {
+            return context.notifyContainerAboutLogin(caller.name(), caller.groups());
+        }
+        if (hasSignedInCookie(request) && !isPublicResource(request)) {
+            forgetSignedInCookie(request, response);
+            return context.redirect(request.getContextPath() + SIGNED_OUT_PAGE + "?reason=inactivity");
+        }
+        if (context.isProtected()) {
+            if ("GET".equals(request.getMethod())) {
+                String query = request.getQueryString();
+                request.getSession(true).setAttribute(ORIGINAL_REQUEST,
+                        request.getRequestURI() + (query == null ? "" : "?" + query));
+            }
+            return context.redirect(request.getContextPath() + LOGIN_PAGE);
+        }
+        return context.doNothing();
+    }
+
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(SESSION_CALLER);
+        }
+        forgetSignedInCookie(request, response);
+        HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
+    }
+
+    private AuthenticationStatus signIn(HttpServletRequest request, HttpServletResponse response,
+                                        HttpMessageContext context, Credential credential) {
+        CredentialValidationResult result = identityStores.validate(credential);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            // Not context.responseUnauthorized(): the sign-in page shows its own message.
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        HttpSession session = request.getSession(true);
+        // A new session id at sign-in defeats session fixation.
+        request.changeSessionId();
+        session.setAttribute(SESSION_CALLER, new SignedInCaller(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups())));
+        Cookie marker = new Cookie(SIGNED_IN_COOKIE, "1");
+        marker.setPath(cookiePath(request));
+        marker.setHttpOnly(true);
+        marker.setSecure(request.isSecure());
+        marker.setAttribute("SameSite", "Lax");
+        response.addCookie(marker);
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    private AuthenticationStatus validateApiRequest(HttpServletRequest request, HttpServletResponse response,
+                                                    HttpMessageContext context) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            UsernamePasswordCredential credential = decodeBasic(authorization.substring(6).trim());
+            if (credential != null) {
+                CredentialValidationResult result = identityStores.validate(credential);
+                if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                    return context.notifyContainerAboutLogin(result);
+                }
+            }
+            return unauthorized(response, "The username or password is not right, or the account is locked.");
+        }
+        if (context.isProtected()) {
+            return unauthorized(response, "Authentication required: send HTTP Basic credentials of a clinic account.");
+        }
+        return context.doNothing();
+    }
+
+    private static UsernamePasswordCredential decodeBasic(String encoded) {
+        try {
+            String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            if (colon <= 0) {
+                return null;
+            }
+            return new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1));
+        } catch (IllegalArgumentException notBase64) {
+            return null;
+        }
+    }
+
+    private static AuthenticationStatus unauthorized(HttpServletResponse response, String message) {
+        try {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader("WWW-Authenticate", REALM);
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("{\"errors\":[{\"message\":\"" + message + "\"}]}");
+        } catch (IOException clientGone) {
+            // Nothing to tell a client that has gone.
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + API_PATH);
+    }
+
+    private static boolean isPublicResource(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/jakarta.faces.resource/") || path.equals(SIGNED_OUT_PAGE);
+    }
+
+    private static SignedInCaller signedInCaller(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session == null ? null : (SignedInCaller) session.getAttribute(SESSION_CALLER);
+    }
+
+    private static boolean hasSignedInCookie(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return false;
+        }
+        for (Cookie cookie : cookies) {
+            if (SIGNED_IN_COOKIE.equals(cookie.getName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void forgetSignedInCookie(HttpServletRequest request, HttpServletResponse response) {
+        if (hasSignedInCookie(request)) {
+            Cookie expired = new Cookie(SIGNED_IN_COOKIE, "");
+            expired.setPath(cookiePath(request));
+            expired.setMaxAge(0);
+            expired.setHttpOnly(true);
+            response.addCookie(expired);
+        }
+    }
+
+    private static String cookiePath(HttpServletRequest request) {
+        return request.getContextPath().isEmpty() ? "/" : request.getContextPath();
+    }
+
+    /** What the session keeps of a signed-in caller: a name and the role, nothing secret. */
+    record SignedInCaller(String name, Set<String> groups) implements Serializable {
+    }
+}

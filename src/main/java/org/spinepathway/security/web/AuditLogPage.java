@@ -1,0 +1,121 @@
+package org.spinepathway.security.web;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.Writer;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.spinepathway.security.boundary.AuditLog;
+import org.spinepathway.security.control.AuditEventFilter;
+import org.spinepathway.security.entity.AuditAction;
+import org.spinepathway.security.entity.AuditEvent;
+
+/** {@code /admin/audit.xhtml}: the audit log, newest first, filtered and paged in the database, exportable as CSV. */
+@Named
+@ViewScoped
+public class AuditLogPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    AuditLog auditLog;
+
+    private String username;
+    private AuditAction action;
+    private Long patientId;
+    private LocalDate from;
+    private LocalDate to;
+
+    private final LazyDataModel<AuditEvent> events = new Events();
+
+    public AuditEventFilter getFilter() {
+        return new AuditEventFilter(username, action, patientId, from, to);
+    }
+
+    /** Streams the filtered log as a CSV download. */
+    public void exportCsv() throws IOException {
+        FacesContext context = FacesContext.getCurrentInstance();
+        ExternalContext external = context.getExternalContext();
+        external.responseReset();
+        external.setResponseContentType("text/csv; charset=UTF-8");
+        external.setResponseHeader("Content-Disposition", "attachment; filename=\"audit-log-" + LocalDate.now() + ".csv\"");
+        try (Writer out = external.getResponseOutputWriter()) {
+            auditLog.exportCsv(getFilter(), out);
+        }
+        context.responseComplete();
+    }
+
+    public AuditAction[] getActions() {
+        return AuditAction.values();
+    }
+
+    public LazyDataModel<AuditEvent> getEvents() {
+        return events;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public AuditAction getAction() {
+        return action;
+    }
+
+    public void setAction(AuditAction action) {
+        this.action = action;
+    }
+
+    public Long getPatientId() {
+        return patientId;
+    }
+
+    public void setPatientId(Long patientId) {
+        this.patientId = patientId;
+    }
+
+    public LocalDate getFrom() {
+        return from;
+    }
+
+    public void setFrom(LocalDate from) {
+        this.from = from;
+    }
+
+    public LocalDate getTo() {
+        return to;
+    }
+
+    public void setTo(LocalDate to) {
+        this.to = to;
+    }
+
+    private final class Events extends LazyDataModel<AuditEvent> {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return Math.toIntExact(auditLog.count(getFilter()));
+        }
+
+        @Override
+        public List<AuditEvent> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+            return auditLog.page(getFilter(), first, pageSize);
+        }
+    }
+}

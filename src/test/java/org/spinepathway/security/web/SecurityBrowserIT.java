@@ -1,0 +1,211 @@
+package org.spinepathway.security.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.spinepathway.testing.Browser;
+import org.spinepathway.testing.ClinicDeployment;
+import org.spinepathway.testing.Http;
+import org.spinepathway.testing.WebSession;
+
+/**
+ * Accounts as people use them, in headless Chromium: a patient registers, signs out and in; five
+ * wrong passwords lock an account; an idle session ends with a clear page; the administrator finds
+ * a chart read in the audit log.
+ */
+@ExtendWith(ArquillianExtension.class)
+class SecurityBrowserIT {
+
+    private static final String PASSWORD = "Browser-pass-2026";
+
+    @ArquillianResource
+    URL base;
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+    private String email;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ClinicDeployment.onNewDatabase("security_browser");
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        email = "patient-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    }
+
+    @AfterEach
+    void closeBrowser(org.junit.jupiter.api.TestInfo test) {
+        if (browser != null) {
+            Browser.keepEvidence(browser, getClass().getSimpleName() + "-" + test.getTestMethod().map(m -> m.getName()).orElse("test"));
+            browser.quit();
+        }
+    }
+
+    @Test
+    void patient_shouldRegister_signOut_andSignInAgain() {
+        browser.get(page("index.xhtml"));
+        browser.findElement(By.id("patientRegister")).click();
+        wait.until(ExpectedConditions.urlContains("/register.xhtml"));
+
+        // First a slip: the passwords differ. The form keeps the other answers and says what is wrong.
+        fillRegistration("Mary", "Shelley", "1979-08-30", PASSWORD, PASSWORD + "x");
+        browser.findElement(By.id("registration:submit")).click();
+        WebElement mismatch = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[id='registration:passwordRepeated'] ~ .ui-message-error, .ui-message-error[id*='passwordRepeated']")));
+        assertTrue(mismatch.getText().contains("not the same"), mismatch.getText());
+        assertEquals("Mary", browser.findElement(By.id("registration:givenName")).getAttribute("value"));
+
+        typeInto("registration:password", PASSWORD);
+        typeInto("registration:passwordRepeated", PASSWORD);
+        browser.findElement(By.id("registration:submit")).click();
+
+        wait.until(ExpectedConditions.urlContains("/patient/home.xhtml"));
+        assertEquals("Mary Shelley", browser.findElement(By.id("name")).getText());
+        assertTrue(browser.findElement(By.id("mrn")).getText().matches("SP\\d+"), "a medical record number is issued");
+        assertEquals("Mary Shelley", browser.findElement(By.id("navForm:signedInUser")).getText());
+        assertNoConsoleErrors();
+
+        browser.findElement(By.id("navForm:signOut")).click();
+        wait.until(ExpectedConditions.urlContains("signedOut=true"));
+
+        signIn(email, PASSWORD);
+        wait.until(ExpectedConditions.urlContains("/patient/home.xhtml"));
+        assertEquals("Mary Shelley", browser.findElement(By.id("name")).getText());
+        browser.findElement(By.id("navForm:signOut")).click();
+        wait.until(ExpectedConditions.urlContains("signedOut=true"));
+    }
+
+    @Test
+    void fiveWrongPasswords_shouldLockTheAccount_evenAgainstTheRightOne() {
+        registerByHttp();
+        for (int i = 1; i <= 5; i++) {
+            signIn(email, "Not-my-password-" + i);
+            assertTrue(failureMessage().contains("not right"), "attempt " + i);
+        }
+        signIn(email, PASSWORD);
+        String message = failureMessage();
+        assertTrue(message.contains("or the account is locked"), message);
+        assertTrue(browser.getCurrentUrl().contains("/login.xhtml"), "still on the sign-in page");
+        assertTrue(browser.findElement(By.cssSelector(".hint")).getText().contains("locked for 15 minutes"));
+    }
+
+    @Test
+    void anIdleSession_shouldEndOnAClearPage() {
+        registerByHttp();
+        signIn(email, PASSWORD);
+        wait.until(ExpectedConditions.urlContains("/patient/home.xhtml"));
+
+        // What a timeout leaves behind: the browser still holds its marker, the server no session.
+        browser.manage().deleteCookieNamed("JSESSIONID");
+        browser.get(page("patient/home.xhtml"));
+
+        wait.until(ExpectedConditions.urlContains("/signed-out.xhtml"));
+        assertTrue(browser.findElement(By.id("signedOutReason")).getText().contains("no activity"));
+        browser.findElement(By.id("signInAgain")).click();
+        wait.until(ExpectedConditions.urlContains("/login.xhtml"));
+    }
+
+    @Test
+    void administrator_shouldFindAChartReadInTheAuditLog() {
+        registerByHttp();
+        String physio = "physio-" + UUID.randomUUID().toString().substring(0, 8);
+        WebSession api = new WebSession(base);
+        assertEquals(201, api.api("POST", "api/v1/staff", "{\"username\":\"" + physio + "\",\"password\":\"" + PASSWORD
+                + "\",\"role\":\"PHYSIO\",\"displayName\":\"Pat Physio\"}", ClinicDeployment.ADMIN_USERNAME, ClinicDeployment.ADMIN_PASSWORD).statusCode());
+        String created = api.api("POST", "api/v1/patients",
+                "{\"givenName\":\"Ida\",\"familyName\":\"Wells\",\"birthDate\":\"1962-07-16\",\"sex\":\"FEMALE\"}", physio, PASSWORD).body();
+        String patientId = created.replaceAll(".*\"id\":(\\d+).*", "$1");
+        assertEquals(200, api.api("GET", "api/v1/patients/" + patientId, null, physio, PASSWORD).statusCode());
+
+        signIn(ClinicDeployment.ADMIN_USERNAME, ClinicDeployment.ADMIN_PASSWORD);
+        wait.until(ExpectedConditions.urlContains("/admin/accounts.xhtml"));
+        browser.findElement(By.linkText("Audit log")).click();
+        wait.until(ExpectedConditions.urlContains("/admin/audit.xhtml"));
+        typeInto("audit:username", physio);
+        browser.findElement(By.id("audit:patientId_input")).sendKeys(patientId);
+        browser.findElement(By.id("audit:apply")).click();
+
+        // The table is re-rendered by AJAX: rows read mid-update go stale, and are read again.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> rows().size() == 2 && rows().get(0).contains("READ"));
+        List<String> rows = rows();
+        assertTrue(rows.get(0).contains(physio) && rows.get(0).contains("Patient " + patientId), rows.get(0));
+        assertTrue(rows.get(1).contains("CREATE"), rows.get(1));
+        assertNoConsoleErrors();
+    }
+
+    private List<String> rows() {
+        return browser.findElements(By.cssSelector("#audit\\:events_data tr")).stream().map(WebElement::getText).toList();
+    }
+
+    private void fillRegistration(String given, String family, String birthDate, String password, String repeated) {
+        typeInto("registration:givenName", given);
+        typeInto("registration:familyName", family);
+        WebElement date = browser.findElement(By.id("registration:birthDate_input"));
+        date.sendKeys(birthDate);
+        browser.findElement(By.cssSelector("label[for='registration:sex:1']")).click();
+        typeInto("registration:email", email);
+        typeInto("registration:password", password);
+        typeInto("registration:passwordRepeated", repeated);
+    }
+
+    private void registerByHttp() {
+        var registered = new WebSession(base).submit("register.xhtml", "registration", java.util.Map.of(
+                "givenName", "Test", "familyName", "Patient", "birthDate_input", "1980-05-17", "sex", "UNKNOWN",
+                "email", email, "password", PASSWORD, "passwordRepeated", PASSWORD), "submit");
+        assertEquals(302, registered.statusCode(), registered.body());
+    }
+
+    private void signIn(String username, String password) {
+        browser.get(page("login.xhtml"));
+        typeInto("login:username", username);
+        typeInto("login:password", password);
+        browser.findElement(By.id("login:submit")).click();
+    }
+
+    private String failureMessage() {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login:messages"))).getText();
+    }
+
+    private void typeInto(String id, String text) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private String page(String path) {
+        return Http.resolve(base, path).toString();
+    }
+
+    private void assertNoConsoleErrors() {
+        List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
+        assertTrue(errors.isEmpty(), "browser console errors (a CSP violation shows here): " + errors);
+    }
+}

@@ -1,0 +1,124 @@
+package org.spinepathway.testing;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One visitor over plain HTTP: keeps cookies like a browser, submits JSF forms (with their
+ * ViewState), and calls the JSON API with or without Basic credentials. Redirects are not
+ * followed, so tests see where they lead.
+ */
+public final class WebSession {
+
+    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+
+    private final URL base;
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient client;
+
+    public WebSession(URL base) {
+        this.base = base;
+        this.client = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(Http.resolve(base, path)).GET());
+    }
+
+    /**
+     * Opens the page, fills the form's fields (names without the form id prefix) and presses the
+     * button, as a browser without JavaScript would.
+     */
+    public HttpResponse<String> submit(String page, String formId, Map<String, String> fields, String buttonId) {
+        HttpResponse<String> form = get(page);
+        if (form.statusCode() != 200) {
+            throw new IllegalStateException("GET " + page + " answered " + form.statusCode());
+        }
+        Matcher viewState = VIEW_STATE.matcher(form.body());
+        if (!viewState.find()) {
+            throw new IllegalStateException(page + " has no JSF form");
+        }
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put(formId, formId);
+        fields.forEach((name, value) -> body.put(formId + ":" + name, value));
+        body.put(formId + ":" + buttonId, "");
+        body.put("jakarta.faces.ViewState", viewState.group(1).replace("&#58;", ":"));
+        return send(HttpRequest.newBuilder(Http.resolve(base, page))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(formEncoded(body))));
+    }
+
+    /** Signs in through the sign-in form; returns the answer (302 to the landing page when it worked). */
+    public HttpResponse<String> signIn(String username, String password) {
+        return submit("login.xhtml", "login", Map.of("username", username, "password", password), "submit");
+    }
+
+    /** A JSON API call with this session's cookies and, when given, Basic credentials. */
+    public HttpResponse<String> api(String method, String path, String json, String username, String password) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(Http.resolve(base, path))
+                .header("Accept", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (username != null) {
+            String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+            request.header("Authorization", "Basic " + token);
+        }
+        return send(request);
+    }
+
+    public Optional<HttpCookie> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).findFirst();
+    }
+
+    public void forgetCookie(String name) {
+        URI uri = Http.resolve(base, "/");
+        cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .toList()
+                .forEach(c -> cookies.getCookieStore().remove(uri, c));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String formEncoded(Map<String, String> fields) {
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> {
+            if (!body.isEmpty()) {
+                body.append('&');
+            }
+            body.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        });
+        return body.toString();
+    }
+}
