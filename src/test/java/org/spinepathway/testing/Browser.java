@@ -27,6 +27,17 @@ public final class Browser {
     private Browser() {
     }
 
+    /** Fails with the messages when the page logged errors to the console (CSP violations included). */
+    public static void assertNoConsoleErrors(org.openqa.selenium.WebDriver driver) {
+        List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .toList();
+        if (!errors.isEmpty()) {
+            throw new AssertionError("browser console errors: " + errors);
+        }
+    }
+
     /** Keeps what the browser shows under target/screenshots, to read when a test fails. */
     public static void keepEvidence(org.openqa.selenium.WebDriver driver, String name) {
         try {

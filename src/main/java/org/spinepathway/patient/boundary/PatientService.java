@@ -50,22 +50,25 @@ public class PatientService {
 
     /** A patient registers themselves: a PATIENT account (username = email) and a patient record. */
     public Patient register(PatientRegistration registration) {
-        List<FieldError> extra = new ArrayList<>(birthDateProblems(registration.birthDate()));
-        extra.addAll(accounts.passwordProblems("password", registration.password(), registration.passwordRepeated(), registration.email()));
+        NewPatient person = registration.person();
+        List<FieldError> extra = new ArrayList<>(birthDateProblems("person.birthDate", person.birthDate()));
+        if (person.email() == null || person.email().isBlank()) {
+            extra.add(new FieldError("person.email", "Enter an email address: it will be your username."));
+        }
+        extra.addAll(accounts.passwordProblems("password", registration.password(), registration.passwordRepeated(), person.email()));
         InputValidation.require(validator, registration, extra);
-        String displayName = registration.givenName().strip() + " " + registration.familyName().strip();
-        UserAccount account = accounts.createAccount("email", registration.email(), registration.password().toCharArray(),
+        String displayName = person.givenName().strip() + " " + person.familyName().strip();
+        UserAccount account = accounts.createAccount("person.email", person.email(), registration.password().toCharArray(),
                 Role.PATIENT, displayName);
-        Patient patient = patients.add(new Patient(patients.nextMrn(), registration.givenName().strip(),
-                registration.familyName().strip(), registration.birthDate(), registration.sexValue(),
-                UserAccount.normalizeUsername(registration.email()), account.getId()));
+        Patient patient = patients.add(new Patient(patients.nextMrn(), person.givenName().strip(), person.familyName().strip(),
+                person.birthDate(), person.sexValue(), UserAccount.normalizeUsername(person.email()), account.getId()));
         audit.record(AuditAction.CREATE, patient.getId(), "Patient", patient.getId(), "self-registration, MRN " + patient.getMrn());
         return patient;
     }
 
     /** Staff (or an import) enter a patient who has no login yet. */
     public Patient create(NewPatient input) {
-        InputValidation.require(validator, input, birthDateProblems(input.birthDate()));
+        InputValidation.require(validator, input, birthDateProblems("birthDate", input.birthDate()));
         String email = input.email() == null || input.email().isBlank() ? null : input.email().strip();
         Patient patient = patients.add(new Patient(patients.nextMrn(), input.givenName().strip(), input.familyName().strip(),
                 input.birthDate(), input.sexValue(), email, null));
@@ -109,9 +112,9 @@ public class PatientService {
                 && ownRecord().map(own -> own.getId().equals(patient.getId())).orElse(false);
     }
 
-    private List<FieldError> birthDateProblems(LocalDate birthDate) {
+    private static List<FieldError> birthDateProblems(String field, LocalDate birthDate) {
         if (birthDate != null && birthDate.isBefore(EARLIEST_BIRTH_DATE)) {
-            return List.of(new FieldError("birthDate", "Enter a date of birth after 1 January 1900."));
+            return List.of(new FieldError(field, "Enter a date of birth after 1 January 1900."));
         }
         return List.of();
     }

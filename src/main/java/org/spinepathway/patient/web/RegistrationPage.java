@@ -16,6 +16,7 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.spinepathway.patient.boundary.NewPatient;
 import org.spinepathway.patient.boundary.PatientRegistration;
 import org.spinepathway.patient.boundary.PatientService;
 import org.spinepathway.patient.entity.Sex;
@@ -33,11 +34,11 @@ public class RegistrationPage implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private static final Map<String, String> INPUTS = Map.of(
-            "givenName", "registration:givenName",
-            "familyName", "registration:familyName",
-            "birthDate", "registration:birthDate",
-            "sex", "registration:sex",
-            "email", "registration:email",
+            "person.givenName", "registration:givenName",
+            "person.familyName", "registration:familyName",
+            "person.birthDate", "registration:birthDate",
+            "person.sex", "registration:sex",
+            "person.email", "registration:email",
             "password", "registration:password",
             "passwordRepeated", "registration:passwordRepeated");
 
@@ -61,7 +62,8 @@ public class RegistrationPage implements Serializable {
     public void register() throws IOException {
         FacesContext context = FacesContext.getCurrentInstance();
         try {
-            patients.register(new PatientRegistration(givenName, familyName, birthDate, sex == null ? null : sex.name(), email, password, passwordRepeated));
+            patients.register(new PatientRegistration(
+                    new NewPatient(givenName, familyName, birthDate, sex == null ? null : sex.name(), email), password, passwordRepeated));
         } catch (InvalidInputException invalid) {
             FieldMessages.show(context, invalid, INPUTS);
             return;

@@ -19,8 +19,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.spinepathway.platform.control.SchemaMigrator;
@@ -78,7 +76,7 @@ class LandingPageBrowserIT {
                 "return getComputedStyle(document.querySelector('.site-header')).backgroundColor;");
         assertEquals("rgb(11, 79, 108)", cssApplied, "the clinic stylesheet is served and applied");
 
-        assertNoConsoleErrors();
+        Browser.assertNoConsoleErrors(browser);
     }
 
     @Test
@@ -94,7 +92,7 @@ class LandingPageBrowserIT {
         assertEquals("Administrator", browser.findElement(By.id("navForm:signedInUser")).getText());
         List<String> cells = browser.findElements(By.cssSelector("#accounts\\:staff td")).stream().map(c -> c.getText()).toList();
         assertTrue(cells.contains(ClinicDeployment.ADMIN_USERNAME), "the bootstrap administrator, named in config/test.properties, is listed: " + cells);
-        assertNoConsoleErrors();
+        Browser.assertNoConsoleErrors(browser);
 
         browser.findElement(By.id("navForm:signOut")).click();
         wait.until(ExpectedConditions.urlContains("signedOut=true"));
@@ -137,13 +135,5 @@ class LandingPageBrowserIT {
 
     private String page(String path) {
         return Http.resolve(base, path).toString();
-    }
-
-    private void assertNoConsoleErrors() {
-        List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-                .map(LogEntry::getMessage)
-                .toList();
-        assertTrue(errors.isEmpty(), "browser console errors: " + errors);
     }
 }

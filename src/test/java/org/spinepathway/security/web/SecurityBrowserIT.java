@@ -19,8 +19,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.spinepathway.testing.Browser;
@@ -87,7 +85,7 @@ class SecurityBrowserIT {
         assertEquals("Mary Shelley", browser.findElement(By.id("name")).getText());
         assertTrue(browser.findElement(By.id("mrn")).getText().matches("SP\\d+"), "a medical record number is issued");
         assertEquals("Mary Shelley", browser.findElement(By.id("navForm:signedInUser")).getText());
-        assertNoConsoleErrors();
+        Browser.assertNoConsoleErrors(browser);
 
         browser.findElement(By.id("navForm:signOut")).click();
         wait.until(ExpectedConditions.urlContains("signedOut=true"));
@@ -155,7 +153,7 @@ class SecurityBrowserIT {
         List<String> rows = rows();
         assertTrue(rows.get(0).contains(physio) && rows.get(0).contains("Patient " + patientId), rows.get(0));
         assertTrue(rows.get(1).contains("CREATE"), rows.get(1));
-        assertNoConsoleErrors();
+        Browser.assertNoConsoleErrors(browser);
     }
 
     private List<String> rows() {
@@ -199,13 +197,5 @@ class SecurityBrowserIT {
 
     private String page(String path) {
         return Http.resolve(base, path).toString();
-    }
-
-    private void assertNoConsoleErrors() {
-        List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-                .map(LogEntry::getMessage)
-                .toList();
-        assertTrue(errors.isEmpty(), "browser console errors (a CSP violation shows here): " + errors);
     }
 }
