@@ -213,6 +213,22 @@ class AccessMatrixIT {
         assertEquals(6, countEvents(staff, "SIGN_IN_FAILURE"));
     }
 
+    @Test
+    void administrator_shouldExportTheFilteredAuditLogAsCsv() {
+        String physio = "physio-" + run;
+        assertEquals(200, new WebSession(base).api("GET", "api/v1/patients/" + patientAId, null, physio, PASSWORD).statusCode());
+        WebSession admin = new WebSession(base);
+        assertEquals(302, admin.signIn(ClinicDeployment.ADMIN_USERNAME, ClinicDeployment.ADMIN_PASSWORD).statusCode());
+
+        HttpResponse<String> csv = admin.submit("admin/audit.xhtml", "audit", Map.of("username", physio), "export");
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        List<String> lines = csv.body().lines().toList();
+        assertEquals("occurred_at,username,action,patient_id,record_type,record_id,detail,client_address", lines.get(0));
+        assertTrue(lines.stream().skip(1).allMatch(l -> l.contains("," + physio + ",")), "only the filtered user's events: " + lines);
+        assertTrue(lines.stream().anyMatch(l -> l.contains(",READ," + patientAId + ",Patient,")), lines.toString());
+    }
+
     private void check(Row row, Caller caller) {
         WebSession session = new WebSession(base);
         String path = row.path().replace(OWN_PATIENT, String.valueOf(patientAId));

@@ -156,6 +156,70 @@ class SecurityBrowserIT {
         Browser.assertNoConsoleErrors(browser);
     }
 
+    @Test
+    void administrator_shouldCreateDisableAndEnableAStaffAccount() {
+        String physio = "staff-" + UUID.randomUUID().toString().substring(0, 8);
+        signIn(ClinicDeployment.ADMIN_USERNAME, ClinicDeployment.ADMIN_PASSWORD);
+        wait.until(ExpectedConditions.urlContains("/admin/accounts.xhtml"));
+        typeInto("newAccount:username", physio);
+        typeInto("newAccount:displayName", "Sam Spine");
+        typeInto("newAccount:password", "short");
+        browser.findElement(By.id("newAccount:create")).click();
+        WebElement tooShort = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-message-error")));
+        assertTrue(tooShort.getText().contains("too short"), tooShort.getText());
+
+        typeInto("newAccount:password", PASSWORD);
+        browser.findElement(By.id("newAccount:create")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("newAccount:messages"), "Account " + physio + " created"));
+        WebElement row = wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> staffRow(physio));
+
+        row.findElement(By.cssSelector("button[id$=':disable']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("accounts:messages"), physio + " can no longer sign in"));
+        assertEquals(401, new WebSession(base).api("GET", "api/v1/patients/1", null, physio, PASSWORD).statusCode(),
+                "a disabled account cannot sign in");
+
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> staffRow(physio)).findElement(By.cssSelector("button[id$=':enable']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("accounts:messages"), physio + " can sign in again"));
+        assertEquals(404, new WebSession(base).api("GET", "api/v1/patients/999999", null, physio, PASSWORD).statusCode(),
+                "enabled again: signed in, and told the patient does not exist");
+    }
+
+    @Test
+    void patient_shouldChangeTheirPassword_andOnlyTheNewOneWorksAfterwards() {
+        registerByHttp();
+        signIn(email, PASSWORD);
+        wait.until(ExpectedConditions.urlContains("/patient/home.xhtml"));
+        browser.findElement(By.linkText("Change password")).click();
+        wait.until(ExpectedConditions.urlContains("/account/password.xhtml"));
+
+        typeInto("password:currentPassword", "not-my-current-1");
+        typeInto("password:newPassword", "Brand-new-pass-77");
+        typeInto("password:newPasswordRepeated", "Brand-new-pass-77");
+        browser.findElement(By.id("password:submit")).click();
+        WebElement wrongCurrent = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-message-error")));
+        assertTrue(wrongCurrent.getText().contains("not your current password"), wrongCurrent.getText());
+
+        typeInto("password:currentPassword", PASSWORD);
+        typeInto("password:newPassword", "Brand-new-pass-77");
+        typeInto("password:newPasswordRepeated", "Brand-new-pass-77");
+        browser.findElement(By.id("password:submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("password:messages"), "Your password has been changed"));
+
+        browser.findElement(By.id("navForm:signOut")).click();
+        wait.until(ExpectedConditions.urlContains("signedOut=true"));
+        signIn(email, PASSWORD);
+        assertTrue(failureMessage().contains("not right"), "the old password no longer works");
+        signIn(email, "Brand-new-pass-77");
+        wait.until(ExpectedConditions.urlContains("/patient/home.xhtml"));
+    }
+
+    private WebElement staffRow(String username) {
+        return browser.findElements(By.cssSelector("#accounts\\:staff_data tr")).stream()
+                .filter(r -> r.getText().contains(username)).findFirst().orElse(null);
+    }
+
     private List<String> rows() {
         return browser.findElements(By.cssSelector("#audit\\:events_data tr")).stream().map(WebElement::getText).toList();
     }
