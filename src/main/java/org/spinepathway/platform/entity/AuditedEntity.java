@@ -22,13 +22,13 @@ public abstract class AuditedEntity {
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
 
-    @Column(name = "created_by", nullable = false, updatable = false, length = 64)
+    @Column(name = "created_by", nullable = false, updatable = false, length = 254)
     private String createdBy;
 
     @Column(name = "updated_at", nullable = false)
     private OffsetDateTime updatedAt;
 
-    @Column(name = "updated_by", nullable = false, length = 64)
+    @Column(name = "updated_by", nullable = false, length = 254)
     private String updatedBy;
 
     void stampCreated(String by, OffsetDateTime at) {

@@ -15,7 +15,7 @@ public abstract class VoidableEntity extends AuditedEntity {
     @Column(name = "voided_at")
     private OffsetDateTime voidedAt;
 
-    @Column(name = "voided_by", length = 64)
+    @Column(name = "voided_by", length = 254)
     private String voidedBy;
 
     @Column(name = "void_reason", length = 500)

@@ -1,0 +1,119 @@
+package org.spinepathway.care.entity;
+
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+import org.spinepathway.platform.entity.VoidableEntity;
+
+/** One complaint of one patient, from intake to its outcome. */
+@Entity
+@Table(name = "episode_of_care")
+@NamedQuery(name = EpisodeOfCare.FIND_BY_PATIENT,
+        query = "SELECT e FROM EpisodeOfCare e WHERE e.patientId = :patientId AND e.voidedAt IS NULL ORDER BY e.openedOn DESC, e.id DESC")
+public class EpisodeOfCare extends VoidableEntity {
+
+    public static final String FIND_BY_PATIENT = "EpisodeOfCare.findByPatient";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "patient_id", nullable = false, updatable = false)
+    private Long patientId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "region", nullable = false, length = 16)
+    private SpineRegion region;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "side", nullable = false, length = 8)
+    private Side side;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "state", nullable = false, length = 24)
+    private EpisodeState state = EpisodeState.INTAKE;
+
+    @Column(name = "physio_id")
+    private Long physioId;
+
+    @Column(name = "physician_id")
+    private Long physicianId;
+
+    @Column(name = "opened_on", nullable = false)
+    private LocalDate openedOn;
+
+    @Column(name = "closed_on")
+    private LocalDate closedOn;
+
+    protected EpisodeOfCare() {
+        // for JPA
+    }
+
+    public EpisodeOfCare(long patientId, SpineRegion region, Side side, LocalDate openedOn) {
+        this.patientId = patientId;
+        this.region = region;
+        this.side = side;
+        this.openedOn = openedOn;
+    }
+
+    /** While the intake is being filled the patient may still change where it hurts. */
+    public void describe(SpineRegion region, Side side) {
+        if (state != EpisodeState.INTAKE) {
+            throw new IllegalStateException("the region of an episode in care is fixed");
+        }
+        this.region = region;
+        this.side = side;
+    }
+
+    /** An open REVIEW or URGENT flag puts an active episode under a physician's review. */
+    public void putUnderReview() {
+        if (state.isActive()) {
+            state = EpisodeState.UNDER_REVIEW;
+        }
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getPatientId() {
+        return patientId;
+    }
+
+    public SpineRegion getRegion() {
+        return region;
+    }
+
+    public Side getSide() {
+        return side;
+    }
+
+    public EpisodeState getState() {
+        return state;
+    }
+
+    public Long getPhysioId() {
+        return physioId;
+    }
+
+    public Long getPhysicianId() {
+        return physicianId;
+    }
+
+    public LocalDate getOpenedOn() {
+        return openedOn;
+    }
+
+    public LocalDate getClosedOn() {
+        return closedOn;
+    }
+}
