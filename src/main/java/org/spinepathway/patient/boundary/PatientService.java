@@ -88,6 +88,21 @@ public class PatientService {
         return patient;
     }
 
+    /**
+     * The patient, if the caller may see them (not audited: for features that check access before
+     * reading records of their own, which they audit themselves).
+     */
+    public Patient requireAccess(long patientId) {
+        return patients.find(patientId)
+                .filter(this::callerMaySee)
+                .orElseThrow(() -> new NotFoundException("There is no patient " + patientId + " that you may see."));
+    }
+
+    /** The signed-in patient's own record, not audited. */
+    public Optional<Patient> signedInPatient() {
+        return ownRecord();
+    }
+
     /** The signed-in patient's own record; reading it is audited. */
     public Optional<Patient> readOwn() {
         Optional<Patient> own = ownRecord();

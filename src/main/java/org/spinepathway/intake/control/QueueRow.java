@@ -1,0 +1,22 @@
+package org.spinepathway.intake.control;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+
+import org.spinepathway.care.entity.Side;
+import org.spinepathway.care.entity.SpineRegion;
+import org.spinepathway.intake.entity.DisabilityInstrument;
+
+/** One line of the physiotherapists' intake queue. */
+public record QueueRow(long intakeId, long episodeId, OffsetDateTime submittedAt, String redFlags, Integer painNow,
+                       DisabilityInstrument instrument, BigDecimal disabilityScore, SpineRegion region, Side side,
+                       long patientId, String mrn, String givenName, String familyName) {
+
+    public boolean hasRedFlags() {
+        return redFlags != null && !redFlags.isEmpty();
+    }
+
+    public String getPatientName() {
+        return givenName + " " + familyName;
+    }
+}
