@@ -1,6 +1,7 @@
 package org.spinepathway.platform.web;
 
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -22,6 +23,15 @@ public final class FieldMessages {
     public static void show(FacesContext context, InvalidInputException invalid, Map<String, String> inputs) {
         for (FieldError error : invalid.errors()) {
             add(context, error.field(), error.message(), inputs);
+        }
+        context.validationFailed();
+    }
+
+    /** @param inputs field name → client id of the input showing it, or null to show the message at the top */
+    public static void show(FacesContext context, InvalidInputException invalid, Function<String, String> inputs) {
+        for (FieldError error : invalid.errors()) {
+            String clientId = error.field() == null ? null : inputs.apply(error.field());
+            context.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, error.message(), null));
         }
         context.validationFailed();
     }

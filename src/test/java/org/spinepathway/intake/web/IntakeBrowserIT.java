@@ -1,0 +1,289 @@
+package org.spinepathway.intake.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.spinepathway.testing.Axe;
+import org.spinepathway.testing.Browser;
+import org.spinepathway.testing.ClinicDeployment;
+import org.spinepathway.testing.EmbeddedDatabase;
+import org.spinepathway.testing.Http;
+import org.spinepathway.testing.WebSession;
+
+/**
+ * The patient's intake in headless Chromium: every step filled, the browser closed and the intake
+ * resumed, submission and its result; a red flag's urgent instruction and the physician's worklist.
+ * axe-core checks every intake page.
+ */
+@ExtendWith(ArquillianExtension.class)
+class IntakeBrowserIT {
+
+    private static final String PASSWORD = "Intake-pass-2026";
+    private static final String SCRIPT_TEXT = "<script>alert('x')</script> & Co";
+    private static String databaseUrl;
+
+    @ArquillianResource
+    URL base;
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+    private String email;
+    private final List<String> axeFindings = new ArrayList<>();
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        databaseUrl = EmbeddedDatabase.get().createDatabase("intake_browser");
+        return ClinicDeployment.onDatabase(databaseUrl);
+    }
+
+    @BeforeEach
+    void registerPatient() {
+        email = "intake-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        HttpResponse<String> registered = new WebSession(base).submit("register.xhtml", "registration", Map.of(
+                "givenName", "Rosa", "familyName", "Parks", "birthDate_input", "1971-02-04", "sex", "FEMALE",
+                "email", email, "password", PASSWORD, "passwordRepeated", PASSWORD), "submit");
+        assertEquals(302, registered.statusCode(), registered.body());
+        openBrowserAndSignIn();
+    }
+
+    @AfterEach
+    void closeBrowser(TestInfo test) {
+        if (browser != null) {
+            Browser.keepEvidence(browser, "IntakeBrowserIT-" + test.getTestMethod().map(m -> m.getName()).orElse("test"));
+            browser.quit();
+        }
+    }
+
+    @Test
+    void patient_shouldFillEveryStep_leaveAndResume_andSubmitOnce() throws Exception {
+        browser.findElement(By.id("startIntake")).click();
+        waitForStep(1);
+        checkAccessibility("step 1");
+
+        // Step 1: "Save and continue" with nothing answered names every required question.
+        next();
+        assertTrue(fieldMessage("intake:mainArea").contains("main pain"), fieldMessage("intake:mainArea"));
+        choose("intake:mainArea", 0);          // lower back
+        choose("intake:side", 0);              // left
+        choose("intake:travels", 2);           // lower leg
+        choose("intake:painNow", 6);
+        choose("intake:painWorst", 8);
+        choose("intake:painCharacter", 1);     // shooting
+        browser.findElement(By.id("intake:onsetDate_input")).sendKeys("2026-09-14");
+        choose("intake:onsetCause", 1);        // lifting
+        next();
+
+        waitForStep(2);
+        checkAccessibility("step 2");
+        choose("intake:nerve:0:answer", 2);    // numbness in the left leg
+        next();
+
+        waitForStep(3);
+        checkAccessibility("step 3");
+        next();
+        assertTrue(browser.getPageSource().contains("this question is important for your safety"), "red flags must all be answered");
+        for (int i = 0; i < 10; i++) {
+            choose("intake:redFlags:" + i + ":answer", 1);   // no
+        }
+        next();
+
+        waitForStep(4);
+        checkAccessibility("step 4");
+        choose("intake:medications", 1);       // anti-inflammatories
+        browser.findElement(By.id("intake:otherMedication")).sendKeys(SCRIPT_TEXT);
+        waitForAutosave();
+
+        // The patient closes the browser mid-step, comes back in a new one, and resumes.
+        browser.quit();
+        openBrowserAndSignIn();
+        browser.findElement(By.linkText("open")).click();
+        waitForStep(4);
+        assertTrue(browser.findElement(By.id("intake:medications:1")).isSelected(), "the ticked medicine was kept");
+        assertEquals(SCRIPT_TEXT, browser.findElement(By.id("intake:otherMedication")).getAttribute("value"), "typed text was kept");
+        next();
+
+        waitForStep(5);
+        checkAccessibility("step 5");
+        choose("intake:stress", 1);
+        choose("intake:anxiety", 1);
+        choose("intake:workStatus", 1);
+        for (int i = 0; i < 8; i++) {
+            choose("intake:startBack:" + i + ":answer", i < 5 ? 0 : 1);   // agree with the first five
+        }
+        choose("intake:startBack:8:bother", 2);                            // moderately
+        next();
+
+        waitForStep(6);
+        checkAccessibility("step 6");
+        assertTrue(browser.getPageSource().contains("How your back pain affects daily life"), "lower back: the Oswestry questionnaire");
+        int[] answers = {2, 1, 3, 2, 1, 2, 1, -1, 2, 2};                   // section 8 skipped
+        for (int s = 0; s < answers.length; s++) {
+            if (answers[s] >= 0) {
+                choose("intake:disabilityAnswers:" + s + ":answer", answers[s]);
+            }
+        }
+        next();
+
+        waitForStep(7);
+        checkAccessibility("step 7 (review)");
+        assertEquals("Lower back", browser.findElement(By.id("review-mainArea")).getText());
+        assertEquals("6 / 10", browser.findElement(By.id("review-painNow")).getText());
+        assertEquals(SCRIPT_TEXT, browser.findElement(By.id("intake:review-otherMedication")).getText(), "text shown as typed, escaped");
+        assertFalse(browser.getPageSource().contains("<script>alert"), "never as markup");
+        waitForAjax();
+        browser.findElement(By.id("intake:submit")).click();
+
+        wait.until(ExpectedConditions.urlContains("/patient/intake-result.xhtml"));
+        checkAccessibility("result");
+        assertTrue(browser.findElement(By.id("thanks")).getText().contains("your answers have been sent"));
+        assertEquals("35.6%", browser.findElement(By.id("disabilityScore")).getText(), "16 of 45 (9 sections) -> 35.6%");
+        assertEquals("Medium", browser.findElement(By.id("startBackRisk")).getText());
+        long episodeId = Long.parseLong(browser.getCurrentUrl().replaceAll(".*episode=(\\d+).*", "$1"));
+
+        // Back to the form (back button, bookmark): the submitted intake is read-only, and nothing new is made.
+        browser.get(page("patient/intake.xhtml?episode=" + episodeId + "&step=7"));
+        wait.until(ExpectedConditions.urlContains("/patient/intake-result.xhtml"));
+        assertEquals(1, countIntakes(episodeId, "SUBMITTED"));
+        assertEquals(0, countIntakes(episodeId, "DRAFT"));
+        assertTrue(axeFindings.isEmpty(), "axe-core: " + axeFindings);
+    }
+
+    @Test
+    void aRedFlag_shouldTellThePatientToSeekCareNow_andReachThePhysiciansWorklist() {
+        browser.findElement(By.id("startIntake")).click();
+        waitForStep(1);
+        choose("intake:mainArea", 0);
+        choose("intake:side", 2);
+        choose("intake:painNow", 7);
+        choose("intake:painWorst", 9);
+        next();
+        waitForStep(2);
+        next();
+        waitForStep(3);
+        for (int i = 0; i < 10; i++) {
+            choose("intake:redFlags:" + i + ":answer", i == 1 ? 0 : 1);   // yes to saddle numbness only
+        }
+        next();
+        for (int step = 4; step <= 6; step++) {
+            waitForStep(step);
+            next();
+        }
+        waitForStep(7);
+        waitForAjax();
+        browser.findElement(By.id("intake:submit")).click();
+
+        wait.until(ExpectedConditions.urlContains("/patient/intake-result.xhtml"));
+        checkAccessibility("red-flag result");
+        WebElement emergency = browser.findElement(By.id("emergency"));
+        assertTrue(emergency.getText().contains("Go to an emergency department now"), emergency.getText());
+        assertTrue(browser.findElement(By.id("redFlagList")).getText().contains("numbness or tingling between your legs"));
+
+        String mrn = patientMrn();
+        String physician = "doctor-" + UUID.randomUUID().toString().substring(0, 8);
+        WebSession api = new WebSession(base);
+        assertEquals(201, api.api("POST", "api/v1/staff", "{\"username\":\"" + physician + "\",\"password\":\"" + PASSWORD
+                + "\",\"role\":\"PHYSICIAN\",\"displayName\":\"Dr Spine\"}", ClinicDeployment.ADMIN_USERNAME, ClinicDeployment.ADMIN_PASSWORD).statusCode());
+        HttpResponse<String> worklist = api.api("GET", "api/v1/worklist?priority=URGENT&size=100", null, physician, PASSWORD);
+        assertEquals(200, worklist.statusCode());
+        String ourEntry = worklist.body().substring(worklist.body().indexOf("\"mrn\":\"" + mrn + "\"") > 0 ? 0 : worklist.body().length());
+        assertTrue(worklist.body().contains("\"mrn\":\"" + mrn + "\""), "the patient is on the worklist: " + worklist.body());
+        assertTrue(ourEntry.contains("\"rule\":\"RED_FLAG\"") && ourEntry.contains("\"priority\":\"URGENT\""), worklist.body());
+        assertTrue(worklist.body().contains("\"saddleNumbness\""), "the evidence names the answer");
+        assertTrue(axeFindings.isEmpty(), "axe-core: " + axeFindings);
+    }
+
+    private void openBrowserAndSignIn() {
+        browser = Browser.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        browser.get(page("login.xhtml"));
+        browser.findElement(By.id("login:username")).sendKeys(email);
+        browser.findElement(By.id("login:password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("login:submit")).click();
+        wait.until(ExpectedConditions.urlContains("/patient/home.xhtml"));
+    }
+
+    /** Clicks the label of a radio button or checkbox: what a person does. */
+    private void choose(String groupId, int index) {
+        WebElement label = browser.findElement(By.cssSelector("label[for='" + groupId + ":" + index + "']"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", label);
+        label.click();
+    }
+
+    private void next() {
+        waitForAjax();
+        browser.findElement(By.id("intake:next")).click();
+    }
+
+    /** Lets the autosave of the last answer finish first, as a person's pace would. */
+    private void waitForAjax() {
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return !window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty();")));
+    }
+
+    private void waitForStep(int step) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stepCounter"), "Step " + step + " of 7"));
+    }
+
+    private String fieldMessage(String inputId) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[id='" + inputId + "'] ~ .ui-message-error, [id='" + inputId + "'] + .ui-message"))).getText();
+    }
+
+    private void waitForAutosave() throws InterruptedException {
+        // keyup autosave fires 800 ms after the last key; give it time to reach the server.
+        Thread.sleep(2500);
+    }
+
+    private void checkAccessibility(String pageName) {
+        axeFindings.addAll(Axe.seriousViolations(browser).stream().map(v -> pageName + ": " + v).toList());
+        Browser.assertNoConsoleErrors(browser);
+    }
+
+    private String patientMrn() {
+        browser.get(page("patient/home.xhtml"));
+        return browser.findElement(By.id("mrn")).getText();
+    }
+
+    private int countIntakes(long episodeId, String status) throws Exception {
+        try (Connection c = EmbeddedDatabase.get().dataSource(databaseUrl).getConnection();
+             PreparedStatement q = c.prepareStatement("SELECT count(*) FROM intake WHERE episode_id = ? AND status = ?")) {
+            q.setLong(1, episodeId);
+            q.setString(2, status);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private String page(String path) {
+        return Http.resolve(base, path).toString();
+    }
+}
