@@ -59,6 +59,7 @@ class AccessMatrixIT {
     private static final Set<Caller> SIGNED_IN = EnumSet.of(Caller.PATIENT, Caller.PHYSIO, Caller.PHYSICIAN, Caller.ADMIN);
     private static final Set<Caller> STAFF = EnumSet.of(Caller.PHYSIO, Caller.PHYSICIAN, Caller.ADMIN);
     private static final String OWN_PATIENT = "{patientA}";
+    private static final String OWN_EPISODE = "{episodeA}";
     private static final String NEW_PATIENT_JSON =
             "{\"givenName\":\"Grace\",\"familyName\":\"Hopper\",\"birthDate\":\"1956-12-09\",\"sex\":\"FEMALE\"}";
 
@@ -72,11 +73,17 @@ class AccessMatrixIT {
             new Row(Kind.PAGE, "GET", "admin/accounts.xhtml", t -> null, EnumSet.of(Caller.ADMIN)),
             new Row(Kind.PAGE, "GET", "admin/audit.xhtml", t -> null, EnumSet.of(Caller.ADMIN)),
             // Areas whose pages later features add: the URL rules are in place already.
+            new Row(Kind.PAGE, "GET", "patient/intake.xhtml", t -> null, EnumSet.of(Caller.PATIENT)),
+            new Row(Kind.PAGE, "GET", "physio/intakes.xhtml", t -> null, EnumSet.of(Caller.PHYSIO, Caller.PHYSICIAN)),
             new Row(Kind.PAGE, "GET", "physio/caseload.xhtml", t -> null, EnumSet.of(Caller.PHYSIO, Caller.PHYSICIAN)),
             new Row(Kind.PAGE, "GET", "physician/worklist.xhtml", t -> null, EnumSet.of(Caller.PHYSICIAN)),
             new Row(Kind.API, "POST", "api/v1/staff", AccessMatrixIT::newStaffJson, EnumSet.of(Caller.ADMIN)),
             new Row(Kind.API, "POST", "api/v1/patients", t -> NEW_PATIENT_JSON, STAFF),
-            new Row(Kind.API, "GET", "api/v1/patients/" + OWN_PATIENT, t -> null, SIGNED_IN));
+            new Row(Kind.API, "GET", "api/v1/patients/" + OWN_PATIENT, t -> null, SIGNED_IN),
+            new Row(Kind.API, "POST", "api/v1/patients/" + OWN_PATIENT + "/episodes", t -> "{\"region\":\"LUMBAR\",\"side\":\"LEFT\"}", STAFF),
+            new Row(Kind.API, "POST", "api/v1/episodes/" + OWN_EPISODE + "/intake", t -> "{\"painNow\":3,\"painWorst\":4}",
+                    EnumSet.of(Caller.PHYSIO, Caller.PATIENT)),
+            new Row(Kind.API, "GET", "api/v1/worklist", t -> null, EnumSet.of(Caller.PHYSICIAN)));
 
     private static final String PASSWORD = "Matrix-pass-2026";
     private static final AtomicInteger STAFF_COUNTER = new AtomicInteger();
@@ -89,6 +96,7 @@ class AccessMatrixIT {
     private String patientB;
     private long patientAId;
     private long patientBId;
+    private long episodeAId;
     private String run;
 
     @Deployment(testable = false)
@@ -110,6 +118,10 @@ class AccessMatrixIT {
         createStaff("physio-" + run, "PHYSIO");
         createStaff("physician-" + run, "PHYSICIAN");
         this.run = run;
+        HttpResponse<String> episode = new WebSession(base).api("POST", "api/v1/patients/" + patientAId + "/episodes",
+                "{\"region\":\"LUMBAR\",\"side\":\"LEFT\"}", "physio-" + run, PASSWORD);
+        assertEquals(201, episode.statusCode(), episode.body());
+        episodeAId = Long.parseLong(episode.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
     }
 
     @Test
@@ -121,7 +133,7 @@ class AccessMatrixIT {
             }
         }
         assertAll(checks);
-        assertEquals(13 * 5, checks.size(), "rows x callers");
+        assertEquals(MATRIX.size() * 5, checks.size(), "rows x callers");
     }
 
     @Test
@@ -231,7 +243,7 @@ class AccessMatrixIT {
 
     private void check(Row row, Caller caller) {
         WebSession session = new WebSession(base);
-        String path = row.path().replace(OWN_PATIENT, String.valueOf(patientAId));
+        String path = row.path().replace(OWN_PATIENT, String.valueOf(patientAId)).replace(OWN_EPISODE, String.valueOf(episodeAId));
         String username = switch (caller) {
             case ANONYMOUS -> null;
             case PATIENT -> patientA;

@@ -68,6 +68,46 @@ public final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(formEncoded(body))));
     }
 
+    /**
+     * Opens a page and keeps its form's ViewState, so the same form can be posted more than once:
+     * what a double click or a replayed request sends.
+     */
+    public PreparedForm prepare(String page, String formId) {
+        HttpResponse<String> form = get(page);
+        if (form.statusCode() != 200) {
+            throw new IllegalStateException("GET " + page + " answered " + form.statusCode());
+        }
+        Matcher viewState = VIEW_STATE.matcher(form.body());
+        if (!viewState.find()) {
+            throw new IllegalStateException(page + " has no JSF form");
+        }
+        return new PreparedForm(page, formId, viewState.group(1).replace("&#58;", ":"));
+    }
+
+    /** A form as a page served it; {@link #post} may be called from several threads. */
+    public final class PreparedForm {
+        private final String page;
+        private final String formId;
+        private final String viewState;
+
+        private PreparedForm(String page, String formId, String viewState) {
+            this.page = page;
+            this.formId = formId;
+            this.viewState = viewState;
+        }
+
+        public HttpResponse<String> post(Map<String, String> fields, String buttonId) {
+            Map<String, String> body = new LinkedHashMap<>();
+            body.put(formId, formId);
+            fields.forEach((name, value) -> body.put(formId + ":" + name, value));
+            body.put(formId + ":" + buttonId, "");
+            body.put("jakarta.faces.ViewState", viewState);
+            return send(HttpRequest.newBuilder(Http.resolve(base, page))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(formEncoded(body))));
+        }
+    }
+
     /** Signs in through the sign-in form; returns the answer (302 to the landing page when it worked). */
     public HttpResponse<String> signIn(String username, String password) {
         return submit("login.xhtml", "login", Map.of("username", username, "password", password), "submit");

@@ -47,11 +47,34 @@ public class IntakeResource {
             throw InvalidInputException.of(null, "Send the intake as a JSON object.");
         }
         IntakeAnswers answers = request.toAnswers();
-        SubmissionResult result = intakes.submitWhole(episodeId, answers, request.submittedOn(),
-                request.disability() == null ? null : request.disability().instrument());
+        SubmissionResult result;
+        try {
+            result = intakes.submitWhole(episodeId, answers, request.submittedOn(),
+                    request.disability() == null ? null : request.disability().instrument());
+        } catch (InvalidInputException invalid) {
+            throw new InvalidInputException(invalid.errors().stream()
+                    .map(e -> new FieldError(jsonPath(e.field()), e.message())).toList());
+        }
         return Response.created(URI.create("episodes/" + episodeId + "/intake"))
                 .entity(Submitted.of(result)).build();
     }
+
+    /** The service names fields as the stored answers do; clients get the path in the JSON they sent. */
+    static String jsonPath(String field) {
+        if (field == null) {
+            return null;
+        }
+        if (field.startsWith("disabilityAnswers")) {
+            return "disability.answers" + field.substring("disabilityAnswers".length());
+        }
+        if (field.equals("painCharacter")) {
+            return "symptoms.character";
+        }
+        return SYMPTOM_FIELDS.contains(field) ? "symptoms." + field : field;
+    }
+
+    private static final java.util.Set<String> SYMPTOM_FIELDS = java.util.Set.of("mainArea", "otherAreas", "side", "painTravels",
+            "onsetDate", "onsetCause", "numbness", "tingling", "weakness", "dexterityLoss", "spasms", "tremor", "wasting");
 
     public record IntakeRequest(LocalDate submittedOn, Integer painNow, Integer painWorst, Disability disability,
                                 Map<String, Boolean> redFlags, Symptoms symptoms, List<String> medications, String otherMedication,

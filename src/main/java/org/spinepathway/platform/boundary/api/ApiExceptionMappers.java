@@ -130,15 +130,19 @@ public final class ApiExceptionMappers {
     private static final Pattern PROPERTY = Pattern.compile("property '([A-Za-z][A-Za-z0-9_]*)'");
 
     static Response unreadable(Throwable e) {
-        String field = null;
-        for (Throwable cause = e; cause != null && field == null; cause = cause.getCause()) {
+        // Nested objects name each level: "symptoms" then "onsetDate" -> "symptoms.onsetDate".
+        java.util.List<String> path = new java.util.ArrayList<>();
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause.getMessage() != null) {
                 Matcher m = PROPERTY.matcher(cause.getMessage());
-                if (m.find()) {
-                    field = m.group(1);
+                while (m.find()) {
+                    if (path.isEmpty() || !path.get(path.size() - 1).equals(m.group(1))) {
+                        path.add(m.group(1));
+                    }
                 }
             }
         }
+        String field = path.isEmpty() ? null : String.join(".", path);
         String message = field == null
                 ? "The body is not valid JSON for this call."
                 : "This value has the wrong form or type (dates are YYYY-MM-DD, numbers are plain numbers).";
