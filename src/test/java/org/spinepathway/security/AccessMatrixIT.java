@@ -158,7 +158,7 @@ class AccessMatrixIT {
         assertEquals(200, read.statusCode());
         try (Connection connection = database().getConnection();
              PreparedStatement query = connection.prepareStatement(
-                     "SELECT action, record_type, client_address FROM audit_event WHERE username = ? AND patient_id = ?")) {
+                     "SELECT action, record_type, client_address FROM audit_event WHERE username = ? AND patient_id = ? AND action = 'READ'")) {
             query.setString(1, physio);
             query.setLong(2, patientAId);
             try (ResultSet rs = query.executeQuery()) {
