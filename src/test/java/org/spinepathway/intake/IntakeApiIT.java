@@ -198,6 +198,28 @@ class IntakeApiIT {
                 + intakeId + " AND username = ?", physio), "opening the summary is audited");
     }
 
+    @Test
+    void aCorrection_shouldBeANewVersion_thatKeepsTheOldOneOnRecord() throws Exception {
+        String first = "{\"painNow\":4,\"painWorst\":6}";
+        String corrected = "{\"painNow\":5,\"painWorst\":6}";
+        assertTrue(api.api("POST", "api/v1/episodes/" + episodeId + "/intake", first, physio, PASSWORD).body().contains("\"version\":1"));
+        HttpResponse<String> second = api.api("POST", "api/v1/episodes/" + episodeId + "/intake", corrected, physio, PASSWORD);
+        assertEquals(201, second.statusCode(), second.body());
+        assertTrue(second.body().contains("\"version\":2"), second.body());
+        assertEquals(1, single("SELECT count(*) FROM intake WHERE episode_id = ? AND version_no = 1 AND status = 'SUPERSEDED' AND pain_now = 4", episodeId));
+        assertEquals(1, single("SELECT count(*) FROM intake i WHERE episode_id = ? AND version_no = 2 AND status = 'SUBMITTED' AND pain_now = 5"
+                + " AND supersedes_id = (SELECT id FROM intake WHERE episode_id = i.episode_id AND version_no = 1)", episodeId));
+
+        // On the web: "Correct my answers" opens a new draft with the submitted answers; the submission stays current until then.
+        WebSession patient = new WebSession(base);
+        assertEquals(302, patient.signIn(patientEmail, PASSWORD).statusCode());
+        HttpResponse<String> correcting = patient.submit("patient/intake-result.xhtml?episode=" + episodeId, "correction", Map.of(), "correct");
+        assertEquals(302, correcting.statusCode(), correcting.body());
+        assertTrue(correcting.headers().firstValue("Location").orElse("").contains("/patient/intake.xhtml"));
+        assertEquals(1, single("SELECT count(*) FROM intake WHERE episode_id = ? AND version_no = 3 AND status = 'DRAFT' AND answers LIKE '%\"painNow\":5%'", episodeId));
+        assertEquals(1, single("SELECT count(*) FROM intake WHERE episode_id = ? AND status = 'SUBMITTED' AND version_no = 2", episodeId));
+    }
+
     private static void advance(WebSession session, long episode, int step, Map<String, String> fields) {
         HttpResponse<String> saved = session.submit("patient/intake.xhtml?episode=" + episode + "&step=" + step, "intake", fields, "next");
         assertEquals(302, saved.statusCode(), "step " + step + ": " + saved.body());

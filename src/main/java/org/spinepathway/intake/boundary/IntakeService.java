@@ -17,6 +17,7 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
 
 import org.spinepathway.care.boundary.EpisodeService;
 import org.spinepathway.care.entity.EpisodeOfCare;
@@ -37,6 +38,7 @@ import org.spinepathway.intake.entity.IntakeStatus;
 import org.spinepathway.intake.entity.RedFlag;
 import org.spinepathway.platform.control.ConflictException;
 import org.spinepathway.platform.control.FieldError;
+import org.spinepathway.platform.control.InputValidation;
 import org.spinepathway.platform.control.InvalidInputException;
 import org.spinepathway.platform.control.NotFoundException;
 import org.spinepathway.security.boundary.AuditLog;
@@ -70,6 +72,9 @@ public class IntakeService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Validator validator;
 
     private final Jsonb jsonb = JsonbBuilder.create();
 
@@ -232,7 +237,8 @@ public class IntakeService {
     }
 
     private void check(IntakeAnswers answers, int step, boolean advancing) {
-        List<FieldError> problems = new ArrayList<>(IntakeCheck.wellFormed(answers, LocalDate.now(clock)));
+        List<FieldError> problems = new ArrayList<>(InputValidation.errorsOf(validator, answers));
+        problems.addAll(IntakeCheck.wellFormed(answers, LocalDate.now(clock)));
         if (advancing) {
             problems.addAll(IntakeCheck.requiredFor(step, answers));
         }
@@ -242,7 +248,8 @@ public class IntakeService {
     }
 
     private void requireComplete(IntakeAnswers answers) {
-        List<FieldError> problems = IntakeCheck.completeForSubmission(answers, LocalDate.now(clock));
+        List<FieldError> problems = new ArrayList<>(InputValidation.errorsOf(validator, answers));
+        problems.addAll(IntakeCheck.completeForSubmission(answers, LocalDate.now(clock)));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

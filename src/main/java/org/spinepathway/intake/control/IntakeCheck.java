@@ -11,9 +11,10 @@ import org.spinepathway.intake.entity.RedFlag;
 import org.spinepathway.platform.control.FieldError;
 
 /**
- * Every rule an intake's answers must meet, said for the patient: codes from the lists, scales in
- * range, dates not in the future, text within limits. Drafts must be well-formed; moving past a step
- * needs that step's required answers; a submission needs them all.
+ * The rules of an intake's answers that are not single-field constraints (those are Bean
+ * Validation annotations on {@code IntakeAnswers}): codes from the lists, worst pain not below pain
+ * now, dates after 1900, no control characters, STarT Back's yes/no items. Drafts must be
+ * well-formed; moving past a step needs that step's required answers; a submission needs them all.
  */
 public final class IntakeCheck {
 
@@ -36,24 +37,20 @@ public final class IntakeCheck {
     private IntakeCheck() {
     }
 
-    /** Problems that make the answers unfit to store even as a draft. */
+    /** Problems (besides the annotations' constraints) that make the answers unfit to store even as a draft. */
     public static List<FieldError> wellFormed(IntakeAnswers a, LocalDate today) {
         List<FieldError> errors = new ArrayList<>();
         oneOf(errors, "mainArea", a.getMainArea(), AREAS);
         allOf(errors, "otherAreas", a.getOtherAreas(), AREAS);
         oneOf(errors, "side", a.getSide(), SIDES);
         allOf(errors, "painTravels", a.getPainTravels(), TRAVELS);
-        scale(errors, "painNow", a.getPainNow(), 0, 10, "Choose a number from 0 (no pain) to 10 (worst pain imaginable).");
-        scale(errors, "painWorst", a.getPainWorst(), 0, 10, "Choose a number from 0 (no pain) to 10 (worst pain imaginable).");
         if (a.getPainNow() != null && a.getPainWorst() != null && a.getPainWorst() < a.getPainNow()
                 && a.getPainWorst() >= 0 && a.getPainNow() <= 10) {
             errors.add(new FieldError("painWorst", "The worst pain of the last week cannot be lower than your pain now ("
                     + a.getPainNow() + ")."));
         }
         allOf(errors, "painCharacter", a.getPainCharacter(), CHARACTERS);
-        if (a.getOnsetDate() != null && a.getOnsetDate().isAfter(today)) {
-            errors.add(new FieldError("onsetDate", "The pain cannot have started in the future."));
-        } else if (a.getOnsetDate() != null && a.getOnsetDate().isBefore(EARLIEST_ONSET)) {
+        if (a.getOnsetDate() != null && a.getOnsetDate().isBefore(EARLIEST_ONSET)) {
             errors.add(new FieldError("onsetDate", "Enter a date after 1 January 1900."));
         }
         oneOf(errors, "onsetCause", a.getOnsetCause(), CAUSES);
@@ -70,7 +67,7 @@ public final class IntakeCheck {
             }
         }
         allOf(errors, "medications", a.getMedications(), MEDICATIONS);
-        text(errors, "otherMedication", a.getOtherMedication(), MAX_OTHER_MEDICATION, false);
+        noControlCharacters(errors, "otherMedication", a.getOtherMedication(), false);
         allOf(errors, "priorTreatments", a.getPriorTreatments(), TREATMENTS);
         allOf(errors, "imaging", a.getImaging(), IMAGING);
         oneOf(errors, "stress", a.getStress(), LEVELS);
@@ -80,10 +77,7 @@ public final class IntakeCheck {
             int max = i == IntakeAnswers.START_BACK_ITEMS - 1 ? 4 : 1;
             scale(errors, "startBack[" + i + "]", a.getStartBack().get(i), 0, max, "Choose one of the answers.");
         }
-        for (int i = 0; i < a.getDisabilityAnswers().size(); i++) {
-            scale(errors, "disabilityAnswers[" + i + "]", a.getDisabilityAnswers().get(i), 0, 5, "Choose one of the six statements.");
-        }
-        text(errors, "notes", a.getNotes(), MAX_NOTES, true);
+        noControlCharacters(errors, "notes", a.getNotes(), true);
         return errors;
     }
 
@@ -138,12 +132,9 @@ public final class IntakeCheck {
         }
     }
 
-    private static void text(List<FieldError> errors, String field, String value, int max, boolean lineBreaksAllowed) {
+    private static void noControlCharacters(List<FieldError> errors, String field, String value, boolean lineBreaksAllowed) {
         if (value == null) {
             return;
-        }
-        if (value.codePointCount(0, value.length()) > max) {
-            errors.add(new FieldError(field, "Please keep this to " + max + " characters or fewer."));
         }
         boolean control = value.codePoints().anyMatch(c -> Character.isISOControl(c) && !(lineBreaksAllowed && (c == '\n' || c == '\r' || c == '\t')));
         if (control) {

@@ -7,9 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+
 /**
- * Every answer of the intake, as the patient gave them; stored as JSON with the intake. Codes are
- * checked by {@code IntakeCheck}; unanswered questions are {@code null} or empty.
+ * Every answer of the intake, as the patient gave them; stored as JSON with the intake. Scales,
+ * dates and text lengths are Bean Validation constraints here (the pages check them at the input,
+ * the service on every save); codes, cross-field and per-step rules are in {@code IntakeCheck}.
+ * Unanswered questions are {@code null} or empty.
  * <p>
  * A plain mutable bean because the stepped form binds to it field by field.
  */
@@ -23,9 +30,14 @@ public class IntakeAnswers {
     private List<String> otherAreas = new ArrayList<>();
     private String side;
     private List<String> painTravels = new ArrayList<>();
+    @Min(value = 0, message = "{intake.scale}")
+    @Max(value = 10, message = "{intake.scale}")
     private Integer painNow;
+    @Min(value = 0, message = "{intake.scale}")
+    @Max(value = 10, message = "{intake.scale}")
     private Integer painWorst;
     private List<String> painCharacter = new ArrayList<>();
+    @PastOrPresent(message = "{intake.onsetDate.future}")
     private LocalDate onsetDate;
     private String onsetCause;
 
@@ -43,6 +55,7 @@ public class IntakeAnswers {
 
     // Step 4: medicines, treatments tried, tests done
     private List<String> medications = new ArrayList<>();
+    @Size(max = 500, message = "{intake.text.tooLong}")
     private String otherMedication;
     private List<String> priorTreatments = new ArrayList<>();
     private List<String> imaging = new ArrayList<>();
@@ -54,8 +67,9 @@ public class IntakeAnswers {
     private List<Integer> startBack = blanks(START_BACK_ITEMS);
 
     // Step 6: ODI or NDI sections, 0-5 each
-    private List<Integer> disabilityAnswers = blanks(DISABILITY_SECTIONS);
+    private List<@Min(value = 0, message = "{intake.statement}") @Max(value = 5, message = "{intake.statement}") Integer> disabilityAnswers = blanks(DISABILITY_SECTIONS);
 
+    @Size(max = 2000, message = "{intake.text.tooLong}")
     private String notes;
 
     public IntakeAnswers() {

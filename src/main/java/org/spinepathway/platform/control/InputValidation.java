@@ -37,6 +37,13 @@ public final class InputValidation {
     private static String fieldName(Path path) {
         StringBuilder name = new StringBuilder();
         for (Path.Node node : path) {
+            if (node.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
+                // An element of a list: "disabilityAnswers[3]", not "disabilityAnswers.<list element>".
+                if (node.getIndex() != null) {
+                    name.append('[').append(node.getIndex()).append(']');
+                }
+                continue;
+            }
             if (node.getName() == null) {
                 continue;
             }

@@ -177,8 +177,12 @@ class IntakeBrowserIT {
 
     @Test
     void aRedFlag_shouldTellThePatientToSeekCareNow_andReachThePhysiciansWorklist() {
+        // This patient uses a phone.
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         browser.findElement(By.id("startIntake")).click();
         waitForStep(1);
+        assertFitsTheScreen("step 1 on a phone");
+        Browser.keepEvidence(browser, "IntakeBrowserIT-phone-step1");
         choose("intake:mainArea", 0);
         choose("intake:side", 2);
         choose("intake:painNow", 7);
@@ -201,6 +205,7 @@ class IntakeBrowserIT {
 
         wait.until(ExpectedConditions.urlContains("/patient/intake-result.xhtml"));
         checkAccessibility("red-flag result");
+        assertFitsTheScreen("result on a phone");
         WebElement emergency = browser.findElement(By.id("emergency"));
         assertTrue(emergency.getText().contains("Go to an emergency department now"), emergency.getText());
         assertTrue(browser.findElement(By.id("redFlagList")).getText().contains("numbness or tingling between your legs"));
@@ -217,6 +222,13 @@ class IntakeBrowserIT {
         assertTrue(ourEntry.contains("\"rule\":\"RED_FLAG\"") && ourEntry.contains("\"priority\":\"URGENT\""), worklist.body());
         assertTrue(worklist.body().contains("\"saddleNumbness\""), "the evidence names the answer");
         assertTrue(axeFindings.isEmpty(), "axe-core: " + axeFindings);
+    }
+
+    /** Nothing wider than the screen: the patient never scrolls sideways. */
+    private void assertFitsTheScreen(String pageName) {
+        Object overflow = ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertEquals(0L, ((Number) overflow).longValue(), pageName + " scrolls sideways by " + overflow + " px");
     }
 
     private void openBrowserAndSignIn() {
