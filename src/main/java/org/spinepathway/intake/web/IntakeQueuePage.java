@@ -1,16 +1,13 @@
 package org.spinepathway.intake.web;
 
 import java.io.Serializable;
-import java.util.List;
-import java.util.Map;
 
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
+import org.spinepathway.platform.web.PagedModel;
 import org.spinepathway.intake.boundary.IntakeService;
 import org.spinepathway.intake.control.QueueRow;
 
@@ -24,24 +21,11 @@ public class IntakeQueuePage implements Serializable {
     @Inject
     IntakeService intakes;
 
-    private final LazyDataModel<QueueRow> queue = new Queue();
+    private final LazyDataModel<QueueRow> queue = new PagedModel<>(
+            () -> intakes.countQueue(),
+            (first, max) -> intakes.queue(first, max));
 
     public LazyDataModel<QueueRow> getQueue() {
         return queue;
-    }
-
-    private final class Queue extends LazyDataModel<QueueRow> {
-
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return Math.toIntExact(intakes.countQueue());
-        }
-
-        @Override
-        public List<QueueRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            return intakes.queue(first, pageSize);
-        }
     }
 }

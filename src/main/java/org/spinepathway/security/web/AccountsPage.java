@@ -10,9 +10,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
+import org.spinepathway.platform.web.PagedModel;
 import org.spinepathway.platform.control.ConflictException;
 import org.spinepathway.platform.control.InvalidInputException;
 import org.spinepathway.platform.web.FieldMessages;
@@ -40,7 +39,9 @@ public class AccountsPage implements Serializable {
     @Inject
     AccountService accountService;
 
-    private final LazyDataModel<UserAccount> staff = new StaffAccounts();
+    private final LazyDataModel<UserAccount> staff = new PagedModel<>(
+            () -> accountService.countStaff(),
+            (first, max) -> accountService.staffPage(first, max));
 
     private String username;
     private String displayName;
@@ -118,20 +119,5 @@ public class AccountsPage implements Serializable {
 
     public void setPassword(String password) {
         this.password = password;
-    }
-
-    private final class StaffAccounts extends LazyDataModel<UserAccount> {
-
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return Math.toIntExact(accountService.countStaff());
-        }
-
-        @Override
-        public List<UserAccount> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            return accountService.staffPage(first, pageSize);
-        }
     }
 }

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.io.Writer;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -13,9 +11,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
+import org.spinepathway.platform.web.PagedModel;
 import org.spinepathway.security.boundary.AuditLog;
 import org.spinepathway.security.control.AuditEventFilter;
 import org.spinepathway.security.entity.AuditAction;
@@ -37,7 +34,9 @@ public class AuditLogPage implements Serializable {
     private LocalDate from;
     private LocalDate to;
 
-    private final LazyDataModel<AuditEvent> events = new Events();
+    private final LazyDataModel<AuditEvent> events = new PagedModel<>(
+            () -> auditLog.count(getFilter()),
+            (first, max) -> auditLog.page(getFilter(), first, max));
 
     public AuditEventFilter getFilter() {
         return new AuditEventFilter(username, action, patientId, from, to);
@@ -102,20 +101,5 @@ public class AuditLogPage implements Serializable {
 
     public void setTo(LocalDate to) {
         this.to = to;
-    }
-
-    private final class Events extends LazyDataModel<AuditEvent> {
-
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return Math.toIntExact(auditLog.count(getFilter()));
-        }
-
-        @Override
-        public List<AuditEvent> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            return auditLog.page(getFilter(), first, pageSize);
-        }
     }
 }
