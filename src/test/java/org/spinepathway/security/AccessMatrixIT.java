@@ -83,7 +83,14 @@ class AccessMatrixIT {
             new Row(Kind.API, "POST", "api/v1/patients/" + OWN_PATIENT + "/episodes", t -> "{\"region\":\"LUMBAR\",\"side\":\"LEFT\"}", STAFF),
             new Row(Kind.API, "POST", "api/v1/episodes/" + OWN_EPISODE + "/intake", t -> "{\"painNow\":3,\"painWorst\":4}",
                     EnumSet.of(Caller.PHYSIO, Caller.PATIENT)),
-            new Row(Kind.API, "GET", "api/v1/worklist", t -> null, EnumSet.of(Caller.PHYSICIAN)));
+            new Row(Kind.API, "GET", "api/v1/worklist", t -> null, EnumSet.of(Caller.PHYSICIAN)),
+            new Row(Kind.API, "GET", "api/v1/episodes/" + OWN_EPISODE, t -> null, EnumSet.of(Caller.PATIENT, Caller.PHYSIO, Caller.PHYSICIAN)),
+            // In this order: the plan the physiotherapist creates is the one interventions are added to.
+            new Row(Kind.API, "POST", "api/v1/episodes/" + OWN_EPISODE + "/plan", AccessMatrixIT::planJson, EnumSet.of(Caller.PHYSIO)),
+            new Row(Kind.API, "POST", "api/v1/episodes/" + OWN_EPISODE + "/interventions",
+                    t -> "{\"type\":\"REST\",\"startDate\":\"2026-01-05\",\"status\":\"ACTIVE\"}", EnumSet.of(Caller.PHYSIO)),
+            new Row(Kind.API, "POST", "api/v1/episodes/" + OWN_EPISODE + "/assessments",
+                    t -> "{\"date\":\"2026-01-05\",\"source\":\"PATIENT\",\"nrs\":4}", EnumSet.of(Caller.PHYSIO, Caller.PATIENT)));
 
     private static final String PASSWORD = "Matrix-pass-2026";
     private static final AtomicInteger STAFF_COUNTER = new AtomicInteger();
@@ -276,6 +283,10 @@ class AccessMatrixIT {
         } else {
             assertEquals(403, status, label);
         }
+    }
+
+    private String planJson() {
+        return "{\"startDate\":\"2026-01-05\",\"reviewDate\":\"2026-02-16\",\"goals\":\"Back to work\"}";
     }
 
     private String newStaffJson() {

@@ -74,6 +74,13 @@ public class EpisodeOfCare extends VoidableEntity {
         this.side = side;
     }
 
+    /** A treatment plan starts conservative care. */
+    public void startCare() {
+        if (state == EpisodeState.INTAKE) {
+            state = EpisodeState.CONSERVATIVE_CARE;
+        }
+    }
+
     /** An open REVIEW or URGENT flag puts an active episode under a physician's review. */
     public void putUnderReview() {
         if (state.isActive()) {

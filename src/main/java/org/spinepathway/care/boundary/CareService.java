@@ -1,0 +1,201 @@
+package org.spinepathway.care.boundary;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.transaction.Transactional;
+
+import org.spinepathway.care.control.CareCheck;
+import org.spinepathway.care.control.CareRepository;
+import org.spinepathway.care.entity.Assessment;
+import org.spinepathway.care.entity.EpisodeOfCare;
+import org.spinepathway.care.entity.Intervention;
+import org.spinepathway.care.entity.InterventionStatus;
+import org.spinepathway.care.entity.InterventionType;
+import org.spinepathway.care.entity.MotorGrade;
+import org.spinepathway.care.entity.TreatmentPlan;
+import org.spinepathway.escalation.boundary.EscalationService;
+import org.spinepathway.escalation.control.MotorDeclineRule;
+import org.spinepathway.escalation.entity.EscalationFlag;
+import org.spinepathway.escalation.entity.FlagRule;
+import org.spinepathway.intake.control.DisabilityScore;
+import org.spinepathway.intake.entity.RedFlag;
+import org.spinepathway.platform.control.ConflictException;
+import org.spinepathway.platform.control.FieldError;
+import org.spinepathway.platform.control.InvalidInputException;
+import org.spinepathway.security.boundary.AuditLog;
+import org.spinepathway.security.entity.AuditAction;
+import org.spinepathway.security.entity.Role;
+
+/**
+ * Conservative care in an episode: the treatment plan and its interventions, and the assessments
+ * recorded by clinicians and patients. Recording an assessment raises RED_FLAG (any red-flag "yes")
+ * and MOTOR_DECLINE (a clinician's grades) in the same transaction, as the rules require.
+ */
+@ApplicationScoped
+@Transactional
+public class CareService {
+
+    private static final Set<String> RED_FLAG_CODES = Arrays.stream(RedFlag.values()).map(RedFlag::code).collect(Collectors.toSet());
+
+    @Inject
+    EpisodeService episodes;
+
+    @Inject
+    CareRepository care;
+
+    @Inject
+    EscalationService escalation;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    SecurityContext securityContext;
+
+    @Inject
+    Clock clock;
+
+    /** Opens conservative care: the plan (with any first interventions); the episode leaves INTAKE. */
+    public TreatmentPlan createPlan(long episodeId, CareRequests.Plan request) {
+        EpisodeOfCare episode = episodes.requireForUpdate(episodeId);
+        if (care.planOf(episodeId).isPresent()) {
+            throw new ConflictException(null, "This episode has a treatment plan already; add interventions to it.");
+        }
+        LocalDate today = LocalDate.now(clock);
+        List<FieldError> errors = new ArrayList<>();
+        if (request.goals() == null || request.goals().isBlank()) {
+            errors.add(new FieldError("goals", "Write the goals of the plan."));
+        } else if (request.goals().length() > 2000) {
+            errors.add(new FieldError("goals", "Please keep the goals to 2000 characters or fewer."));
+        }
+        if (request.startDate() == null) {
+            errors.add(new FieldError("startDate", "Give the start date of care."));
+        }
+        if (request.reviewDate() == null) {
+            errors.add(new FieldError("reviewDate", "Give the date the plan will be reviewed."));
+        } else if (request.startDate() != null && request.reviewDate().isBefore(request.startDate())) {
+            errors.add(new FieldError("reviewDate", "The review date cannot be before the start date."));
+        }
+        List<CareRequests.Intervention> interventions = request.interventions() == null ? List.of() : request.interventions();
+        for (int i = 0; i < interventions.size(); i++) {
+            CareRequests.Intervention r = interventions.get(i);
+            if (r == null) {
+                errors.add(new FieldError("interventions[" + i + "]", "Send each intervention as an object."));
+                continue;
+            }
+            errors.addAll(CareCheck.intervention("interventions[" + i + "].", r.type(), r.startDate(), r.endDate(), r.status(),
+                    r.stopReason(), r.details(), today));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        TreatmentPlan plan = care.add(new TreatmentPlan(episodeId, request.goals().strip(), request.startDate(), request.reviewDate()));
+        interventions.forEach(r -> care.add(intervention(plan.getId(), r)));
+        episode.startCare();
+        audit.record(AuditAction.CREATE, episode.getPatientId(), "TreatmentPlan", plan.getId(),
+                "care starts " + plan.getStartDate() + ", " + interventions.size() + " interventions");
+        return plan;
+    }
+
+    public Intervention addIntervention(long episodeId, CareRequests.Intervention request) {
+        EpisodeOfCare episode = episodes.requireForUpdate(episodeId);
+        TreatmentPlan plan = care.planOf(episodeId)
+                .orElseThrow(() -> new ConflictException(null, "This episode has no treatment plan yet; create the plan first."));
+        List<FieldError> errors = CareCheck.intervention("", request.type(), request.startDate(), request.endDate(), request.status(),
+                request.stopReason(), request.details(), LocalDate.now(clock));
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Intervention added = care.add(intervention(plan.getId(), request));
+        audit.record(AuditAction.CREATE, episode.getPatientId(), "Intervention", added.getId(), added.getType() + " " + added.getStatus());
+        return added;
+    }
+
+    /** Records a clinician's visit or a patient's check-in, and raises the immediate rules' flags. */
+    public AssessmentResult recordAssessment(long episodeId, CareRequests.Assessment request) {
+        EpisodeOfCare episode = episodes.requireForUpdate(episodeId);
+        boolean byPatient = securityContext.isCallerInRole(Role.PATIENT_NAME);
+        List<Integer> answers = request.disability() == null ? null : request.disability().answers();
+        List<String[]> motor = request.motor() == null ? List.of() : request.motor().stream()
+                .map(m -> m == null ? new String[3] : new String[] {m.myotome(), m.side(), m.grade() == null ? null : m.grade().toString()})
+                .toList();
+        LocalDate today = LocalDate.now(clock);
+        List<FieldError> errors = CareCheck.assessment(request.date(), request.source(), byPatient, request.nrs(), answers,
+                request.disability() == null ? null : request.disability().instrument(), episode.getRegion(), motor,
+                request.redFlags(), RED_FLAG_CODES, request.adherence(), request.notes(), today);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        DisabilityScore score = answers == null ? null : DisabilityScore.of(answers);
+        List<String> redFlags = request.redFlags() == null ? List.of() : Arrays.stream(RedFlag.values())
+                .filter(f -> Boolean.TRUE.equals(request.redFlags().get(f.code()))).map(RedFlag::code).toList();
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        Assessment assessment = care.add(new Assessment(episodeId, request.date(), request.source(), request.nrs(),
+                score == null ? null : (episode.getRegion().name().equals("CERVICAL") ? "NDI" : "ODI"),
+                answers == null ? null : answers.stream().map(a -> a == null ? "" : a.toString()).collect(Collectors.joining(",")),
+                score == null ? null : score.percent(), String.join(",", redFlags), request.adherence(),
+                request.notes(), now, motor.stream().map(m -> new MotorGrade(m[0], m[1], Integer.parseInt(m[2]))).toList()));
+        audit.record(AuditAction.CREATE, episode.getPatientId(), "Assessment", assessment.getId(), request.source() + " assessment of " + request.date());
+
+        List<EscalationFlag> raised = new ArrayList<>();
+        if (!redFlags.isEmpty()) {
+            JsonArrayBuilder yes = Json.createArrayBuilder();
+            redFlags.forEach(yes::add);
+            raised.add(escalation.raise(episode, FlagRule.RED_FLAG, Json.createObjectBuilder().add("source", "assessment")
+                    .add("assessmentId", assessment.getId()).add("recordedOn", request.date().toString()).add("redFlags", yes).build()));
+        }
+        if (!motor.isEmpty()) {
+            List<MotorDeclineRule.Grade> grades = care.clinicianGradesOf(episodeId).stream()
+                    .map(r -> new MotorDeclineRule.Grade((Long) r[0], (LocalDate) r[1], (String) r[2], (String) r[3], ((Number) r[4]).intValue()))
+                    .toList();
+            List<MotorDeclineRule.Finding> findings = new MotorDeclineRule(MotorDeclineRule.DEFAULT_WEAK_GRADE).evaluate(grades, today);
+            if (!findings.isEmpty()) {
+                JsonArrayBuilder seen = Json.createArrayBuilder();
+                findings.forEach(f -> seen.add(Json.createObjectBuilder().add("myotome", f.myotome()).add("side", f.side())
+                        .add("latest", f.latest()).add("previous", f.previous() == null ? JsonValue.NULL : Json.createValue(f.previous()))
+                        .add("reason", f.reason())));
+                raised.add(escalation.raise(episode, FlagRule.MOTOR_DECLINE, Json.createObjectBuilder()
+                        .add("assessmentId", assessment.getId()).add("threshold", MotorDeclineRule.DEFAULT_WEAK_GRADE).add("findings", seen).build()));
+            }
+        }
+        return new AssessmentResult(assessment, score == null ? null : score.percent(), raised);
+    }
+
+    /** What recording an assessment produced. */
+    public record AssessmentResult(Assessment assessment, BigDecimal disabilityScore, List<EscalationFlag> flags) {
+    }
+
+    /** The episode with its plan and assessments, if the caller may see it; reading it is audited. */
+    public EpisodeChart chart(long episodeId) {
+        EpisodeOfCare episode = episodes.require(episodeId);
+        audit.record(AuditAction.READ, episode.getPatientId(), "EpisodeOfCare", episode.getId(), null);
+        TreatmentPlan plan = care.planOf(episodeId).orElse(null);
+        return new EpisodeChart(episode, plan, plan == null ? List.of() : care.interventionsOf(plan.getId()), care.assessmentsOf(episodeId));
+    }
+
+    public record EpisodeChart(EpisodeOfCare episode, TreatmentPlan plan, List<Intervention> interventions, List<Assessment> assessments) {
+    }
+
+    private static Intervention intervention(long planId, CareRequests.Intervention r) {
+        JsonObject details = r.details() == null ? JsonValue.EMPTY_JSON_OBJECT : r.details();
+        return new Intervention(planId, InterventionType.valueOf(r.type()), details.toString(), r.startDate(), r.endDate(),
+                InterventionStatus.valueOf(r.status()), r.stopReason() == null ? null : r.stopReason().strip(),
+                r.type().equals("INJECTION") ? CareCheck.date(details, "givenOn") : null);
+    }
+}

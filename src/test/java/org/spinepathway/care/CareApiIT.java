@@ -1,0 +1,190 @@
+package org.spinepathway.care;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.spinepathway.testing.ClinicDeployment;
+import org.spinepathway.testing.EmbeddedDatabase;
+import org.spinepathway.testing.WebSession;
+
+/**
+ * The care API: a plan with interventions opens conservative care; assessments from clinicians and
+ * patients, with the immediate RED_FLAG and MOTOR_DECLINE flags; bad input is a 400 with nothing
+ * stored; patients see and add only to their own episode.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CareApiIT {
+
+    private static final String PASSWORD = "Care-api-pass-1";
+    private static final LocalDate TODAY = LocalDate.now();
+    private static String databaseUrl;
+
+    @ArquillianResource
+    URL base;
+
+    private WebSession api;
+    private String physio;
+    private String patient;
+    private long episodeId;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        databaseUrl = EmbeddedDatabase.get().createDatabase("care_api");
+        return ClinicDeployment.onDatabase(databaseUrl);
+    }
+
+    @BeforeEach
+    void episode() throws Exception {
+        api = new WebSession(base);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        physio = "physio-" + run;
+        assertEquals(201, api.api("POST", "api/v1/staff", "{\"username\":\"" + physio + "\",\"password\":\"" + PASSWORD
+                + "\",\"role\":\"PHYSIO\",\"displayName\":\"Pat Physio\"}", ClinicDeployment.ADMIN_USERNAME, ClinicDeployment.ADMIN_PASSWORD).statusCode());
+        patient = "care-" + run + "@example.org";
+        assertEquals(302, new WebSession(base).submit("register.xhtml", "registration", Map.of("givenName", "Mae", "familyName", "Jemison",
+                "birthDate_input", "1956-10-17", "sex", "FEMALE", "email", patient, "password", PASSWORD, "passwordRepeated", PASSWORD),
+                "submit").statusCode());
+        long patientId = single("SELECT id FROM patient WHERE email = ?", patient);
+        HttpResponse<String> episode = api.api("POST", "api/v1/patients/" + patientId + "/episodes", "{\"region\":\"LUMBAR\",\"side\":\"LEFT\"}", physio, PASSWORD);
+        episodeId = Long.parseLong(episode.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+    }
+
+    @Test
+    void aPlanWithInterventions_shouldStartConservativeCare_andShowOnTheEpisode() throws Exception {
+        HttpResponse<String> plan = post("plan", """
+                {"startDate":"%s","reviewDate":"%s","goals":"Walk 2 km without leg pain",
+                 "interventions":[
+                   {"type":"PHYSICAL_THERAPY","startDate":"%s","status":"ACTIVE","details":{"programme":"McKenzie extension","sessionsPerWeek":2}},
+                   {"type":"MEDICATION","startDate":"%s","status":"ACTIVE","details":{"drug":"naproxen","dose":"500 mg","frequency":"twice daily","drugClass":"NSAID"}},
+                   {"type":"INJECTION","startDate":"%s","status":"COMPLETED","details":{"kind":"EPIDURAL_STEROID","level":"L4-L5","givenOn":"%s"}}]}
+                """.formatted(TODAY.minusDays(30), TODAY.plusDays(30), TODAY.minusDays(30), TODAY.minusDays(30), TODAY.minusDays(10), TODAY.minusDays(10)));
+        assertEquals(201, plan.statusCode(), plan.body());
+        assertEquals(409, post("plan", "{\"startDate\":\"" + TODAY + "\",\"reviewDate\":\"" + TODAY + "\",\"goals\":\"again\"}").statusCode(),
+                "one plan per episode");
+        HttpResponse<String> heat = post("interventions", "{\"type\":\"HEAT_COLD\",\"startDate\":\"" + TODAY + "\",\"status\":\"PLANNED\",\"details\":{\"instructions\":\"Heat 20 min\"}}");
+        assertEquals(201, heat.statusCode(), heat.body());
+
+        HttpResponse<String> episode = api.api("GET", "api/v1/episodes/" + episodeId, null, physio, PASSWORD);
+        assertEquals(200, episode.statusCode());
+        String body = episode.body();
+        assertTrue(body.contains("\"state\":\"CONSERVATIVE_CARE\""), body);
+        assertTrue(body.contains("\"goals\":\"Walk 2 km without leg pain\""), body);
+        assertTrue(body.contains("\"level\":\"L4-L5\"") && body.contains("\"kind\":\"EPIDURAL_STEROID\""), body);
+        assertEquals(4, single("SELECT count(*) FROM intervention i JOIN treatment_plan p ON p.id = i.plan_id WHERE p.episode_id = ?", episodeId));
+        assertEquals(1, single("SELECT count(*) FROM intervention i JOIN treatment_plan p ON p.id = i.plan_id WHERE p.episode_id = ? AND i.given_on IS NOT NULL", episodeId));
+    }
+
+    @Test
+    void badPlansAndInterventions_shouldAnswer400_andStoreNothing() throws Exception {
+        assertEquals(409, post("interventions", "{\"type\":\"REST\",\"startDate\":\"" + TODAY + "\",\"status\":\"ACTIVE\"}").statusCode(),
+                "no plan yet");
+        Map<String, String> cases = Map.of(
+                "{\"startDate\":\"" + TODAY + "\",\"reviewDate\":\"" + TODAY.minusDays(1) + "\",\"goals\":\"g\"}", "reviewDate",
+                "{\"startDate\":\"" + TODAY + "\",\"reviewDate\":\"" + TODAY + "\"}", "goals",
+                "{\"startDate\":\"" + TODAY + "\",\"reviewDate\":\"" + TODAY + "\",\"goals\":\"g\",\"interventions\":[{\"type\":\"REST\",\"startDate\":\"" + TODAY + "\",\"status\":\"STOPPED\"}]}", "interventions[0].stopReason",
+                "{\"startDate\":\"" + TODAY + "\",\"reviewDate\":\"" + TODAY + "\",\"goals\":\"g\",\"interventions\":[{\"type\":\"INJECTION\",\"startDate\":\"" + TODAY + "\",\"status\":\"COMPLETED\",\"details\":{\"kind\":\"FACET\",\"level\":\"L9\"}}]}", "interventions[0].details.level",
+                "{\"startDate\":\"" + TODAY + "\",\"reviewDate\":\"" + TODAY + "\",\"goals\":\"g\",\"interventions\":[{\"type\":\"INJECTION\",\"startDate\":\"" + TODAY + "\",\"status\":\"COMPLETED\",\"details\":{\"kind\":\"FACET\",\"level\":\"L5-S1\",\"givenOn\":\"" + TODAY.plusDays(3) + "\"}}]}", "interventions[0].details.givenOn",
+                "{\"startDate\":\"" + TODAY + "\",\"reviewDate\":\"" + TODAY + "\",\"goals\":\"g\",\"interventions\":[{\"type\":\"PHYSICAL_THERAPY\",\"startDate\":\"" + TODAY + "\",\"status\":\"ACTIVE\",\"details\":{\"programme\":\"core\",\"sessionsPerWeek\":40}}]}", "interventions[0].details.sessionsPerWeek",
+                "{\"startDate\":\"" + TODAY + "\",\"reviewDate\":\"" + TODAY + "\",\"goals\":\"g\",\"interventions\":[{\"type\":\"MEDICATION\",\"startDate\":\"" + TODAY + "\",\"status\":\"ACTIVE\",\"details\":{\"drug\":\"x\",\"colour\":\"blue\"}}]}", "interventions[0].details.colour",
+                "{\"startDate\":\"" + TODAY + "\",\"reviewDate\":\"" + TODAY + "\",\"goals\":\"g\",\"interventions\":[{\"type\":\"SURGERY\",\"startDate\":\"" + TODAY + "\",\"status\":\"ACTIVE\"}]}", "interventions[0].type");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            HttpResponse<String> refused = post("plan", c.getKey());
+            assertEquals(400, refused.statusCode(), c.getKey() + " -> " + refused.body());
+            assertTrue(refused.body().contains("\"field\":\"" + c.getValue() + "\""), c.getKey() + " -> " + refused.body());
+        }
+        assertEquals(0, single("SELECT count(*) FROM treatment_plan WHERE episode_id = ?", episodeId), "nothing stored");
+        assertTrue(api.api("GET", "api/v1/episodes/" + episodeId, null, physio, PASSWORD).body().contains("\"state\":\"INTAKE\""));
+    }
+
+    @Test
+    void assessments_shouldScore_andRaiseMotorDeclineAndRedFlagAtOnce() throws Exception {
+        HttpResponse<String> first = post("assessments", "{\"date\":\"" + TODAY.minusDays(14) + "\",\"source\":\"CLINICIAN\",\"nrs\":6,"
+                + "\"disability\":{\"instrument\":\"ODI\",\"answers\":[2,2,2,2,2,2,2,2,2,2]},\"motor\":[{\"myotome\":\"L5\",\"side\":\"LEFT\",\"grade\":5}]}");
+        assertEquals(201, first.statusCode(), first.body());
+        assertTrue(first.body().contains("\"disabilityScore\":40.0") && first.body().contains("\"flags\":[]"), first.body());
+
+        HttpResponse<String> weaker = post("assessments", "{\"date\":\"" + TODAY + "\",\"source\":\"CLINICIAN\",\"nrs\":6,"
+                + "\"motor\":[{\"myotome\":\"L5\",\"side\":\"LEFT\",\"grade\":4},{\"myotome\":\"S1\",\"side\":\"LEFT\",\"grade\":5}]}");
+        assertEquals(201, weaker.statusCode(), weaker.body());
+        assertTrue(weaker.body().contains("\"rule\":\"MOTOR_DECLINE\"") && weaker.body().contains("\"priority\":\"URGENT\""), weaker.body());
+
+        HttpResponse<String> checkIn = api.api("POST", "api/v1/episodes/" + episodeId + "/assessments",
+                "{\"date\":\"" + TODAY + "\",\"source\":\"PATIENT\",\"nrs\":7,\"redFlags\":{\"bladderBowelChange\":true}}", patient, PASSWORD);
+        assertEquals(201, checkIn.statusCode(), checkIn.body());
+        assertTrue(checkIn.body().contains("\"rule\":\"RED_FLAG\""), checkIn.body());
+        assertEquals(2, single("SELECT count(*) FROM escalation_flag WHERE episode_id = ? AND status = 'OPEN'", episodeId));
+        String evidence = text("SELECT evidence FROM escalation_flag WHERE episode_id = ? AND rule = 'MOTOR_DECLINE'", episodeId);
+        assertTrue(evidence.contains("\"previous\":5") && evidence.contains("\"latest\":4"), evidence);
+    }
+
+    @Test
+    void badAssessments_shouldAnswer400_andPatientsMayNotGradeMuscles() throws Exception {
+        String motorFromPatient = "{\"date\":\"" + TODAY + "\",\"source\":\"PATIENT\",\"nrs\":5,\"motor\":[{\"myotome\":\"L5\",\"side\":\"LEFT\",\"grade\":4}]}";
+        HttpResponse<String> refused = api.api("POST", "api/v1/episodes/" + episodeId + "/assessments", motorFromPatient, patient, PASSWORD);
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("\"field\":\"motor\""), refused.body());
+        Map<String, String> cases = Map.of(
+                "{\"date\":\"" + TODAY.plusDays(1) + "\",\"source\":\"CLINICIAN\"}", "date",
+                "{\"date\":\"" + TODAY + "\",\"source\":\"ROBOT\"}", "source",
+                "{\"date\":\"" + TODAY + "\",\"source\":\"CLINICIAN\",\"nrs\":11}", "nrs",
+                "{\"date\":\"" + TODAY + "\",\"source\":\"CLINICIAN\",\"motor\":[{\"myotome\":\"C5\",\"side\":\"LEFT\",\"grade\":4}]}", "motor[0].myotome",
+                "{\"date\":\"" + TODAY + "\",\"source\":\"CLINICIAN\",\"motor\":[{\"myotome\":\"L4\",\"side\":\"LEFT\",\"grade\":6}]}", "motor[0].grade",
+                "{\"date\":\"" + TODAY + "\",\"source\":\"CLINICIAN\",\"disability\":{\"instrument\":\"NDI\",\"answers\":[1,1,1,1,1,1,1,1,1,1]}}", "disability.instrument",
+                "{\"date\":\"" + TODAY + "\",\"source\":\"CLINICIAN\",\"adherence\":\"SOMETIMES\"}", "adherence");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            HttpResponse<String> answer = post("assessments", c.getKey());
+            assertEquals(400, answer.statusCode(), c.getKey() + " -> " + answer.body());
+            assertTrue(answer.body().contains("\"field\":\"" + c.getValue() + "\""), c.getKey() + " -> " + answer.body());
+        }
+        assertEquals(400, api.api("POST", "api/v1/episodes/" + episodeId + "/assessments",
+                "{\"date\":\"" + TODAY + "\",\"source\":\"CLINICIAN\",\"nrs\":3}", patient, PASSWORD).statusCode(), "a patient records as PATIENT");
+        assertEquals(0, single("SELECT count(*) FROM assessment WHERE episode_id = ?", episodeId), "nothing stored");
+    }
+
+    @Test
+    void patients_shouldSeeOnlyTheirOwnEpisode() throws Exception {
+        String other = "other-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        assertEquals(302, new WebSession(base).submit("register.xhtml", "registration", Map.of("givenName", "Otto", "familyName", "Other",
+                "birthDate_input", "1980-01-01", "sex", "MALE", "email", other, "password", PASSWORD, "passwordRepeated", PASSWORD), "submit").statusCode());
+        assertEquals(200, api.api("GET", "api/v1/episodes/" + episodeId, null, patient, PASSWORD).statusCode());
+        assertEquals(404, api.api("GET", "api/v1/episodes/" + episodeId, null, other, PASSWORD).statusCode());
+        assertEquals(404, api.api("POST", "api/v1/episodes/" + episodeId + "/assessments",
+                "{\"date\":\"" + TODAY + "\",\"source\":\"PATIENT\",\"nrs\":3}", other, PASSWORD).statusCode());
+        assertEquals(403, api.api("GET", "api/v1/episodes/" + episodeId, null, ClinicDeployment.ADMIN_USERNAME, ClinicDeployment.ADMIN_PASSWORD).statusCode());
+        assertEquals(403, api.api("POST", "api/v1/episodes/" + episodeId + "/plan", "{}", patient, PASSWORD).statusCode());
+    }
+
+    private HttpResponse<String> post(String path, String json) {
+        return api.api("POST", "api/v1/episodes/" + episodeId + "/" + path, json, physio, PASSWORD);
+    }
+
+    private static long single(String sql, Object parameter) throws Exception {
+        return Long.parseLong(text(sql, parameter));
+    }
+
+    private static String text(String sql, Object parameter) throws Exception {
+        try (Connection c = EmbeddedDatabase.get().dataSource(databaseUrl).getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
+            q.setObject(1, parameter);
+            try (ResultSet rs = q.executeQuery()) {
+                assertTrue(rs.next(), sql);
+                return rs.getString(1);
+            }
+        }
+    }
+}
