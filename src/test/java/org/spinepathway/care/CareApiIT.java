@@ -158,6 +158,25 @@ class CareApiIT {
     }
 
     @Test
+    void anAssessment_shouldBeVoidedWithAReason_neverDeleted() throws Exception {
+        HttpResponse<String> recorded = post("assessments", "{\"date\":\"" + TODAY + "\",\"source\":\"CLINICIAN\",\"nrs\":9,\"notes\":\"typed into the wrong chart\"}");
+        long assessmentId = Long.parseLong(recorded.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+        assertEquals(400, post("assessments/" + assessmentId + "/void", "{\"reason\":\" \"}").statusCode(), "a void needs a reason");
+        assertEquals(403, api.api("POST", "api/v1/episodes/" + episodeId + "/assessments/" + assessmentId + "/void",
+                "{\"reason\":\"mine\"}", patient, PASSWORD).statusCode());
+
+        HttpResponse<String> voided = post("assessments/" + assessmentId + "/void", "{\"reason\":\"Recorded for the wrong patient\"}");
+        assertEquals(200, voided.statusCode(), voided.body());
+        assertTrue(voided.body().contains("\"voidedBy\":\"" + physio + "\""), voided.body());
+        assertEquals(409, post("assessments/" + assessmentId + "/void", "{\"reason\":\"again\"}").statusCode(), "voided once");
+
+        assertTrue(!api.api("GET", "api/v1/episodes/" + episodeId, null, physio, PASSWORD).body().contains("typed into the wrong chart"),
+                "a voided assessment leaves the chart");
+        assertEquals("Recorded for the wrong patient", text("SELECT void_reason FROM assessment WHERE id = ?", assessmentId), "but stays on record");
+        assertEquals(1, single("SELECT count(*) FROM audit_event WHERE action = 'VOID' AND record_id = ?", assessmentId));
+    }
+
+    @Test
     void patients_shouldSeeOnlyTheirOwnEpisode() throws Exception {
         String other = "other-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         assertEquals(302, new WebSession(base).submit("register.xhtml", "registration", Map.of("givenName", "Otto", "familyName", "Other",

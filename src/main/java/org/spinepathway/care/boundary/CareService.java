@@ -38,6 +38,7 @@ import org.spinepathway.intake.entity.RedFlag;
 import org.spinepathway.platform.control.ConflictException;
 import org.spinepathway.platform.control.FieldError;
 import org.spinepathway.platform.control.InvalidInputException;
+import org.spinepathway.platform.control.NotFoundException;
 import org.spinepathway.security.boundary.AuditLog;
 import org.spinepathway.security.entity.AuditAction;
 import org.spinepathway.security.entity.Role;
@@ -175,6 +176,29 @@ public class CareService {
             }
         }
         return new AssessmentResult(assessment, score == null ? null : score.percent(), raised);
+    }
+
+    /**
+     * Voids an assessment with a reason: it leaves the chart and the rules but stays in the database,
+     * with who voided it, when and why.
+     */
+    public Assessment voidAssessment(long episodeId, long assessmentId, String reason) {
+        EpisodeOfCare episode = episodes.requireForUpdate(episodeId);
+        Assessment assessment = care.assessment(assessmentId).filter(a -> a.getEpisodeId() == episodeId)
+                .orElseThrow(() -> new NotFoundException("Episode " + episodeId + " has no assessment " + assessmentId + "."));
+        if (reason == null || reason.isBlank()) {
+            throw InvalidInputException.of("reason", "Say why this assessment is voided.");
+        }
+        if (reason.length() > 500) {
+            throw InvalidInputException.of("reason", "Please keep the reason to 500 characters or fewer.");
+        }
+        if (assessment.isVoided()) {
+            throw new ConflictException(null, "This assessment was voided already, on " + assessment.getVoidedAt().toLocalDate()
+                    + " by " + assessment.getVoidedBy() + ".");
+        }
+        assessment.voidRecord(securityContext.getCallerPrincipal().getName(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), reason);
+        audit.record(AuditAction.VOID, episode.getPatientId(), "Assessment", assessment.getId(), reason.strip());
+        return assessment;
     }
 
     /** What recording an assessment produced. */

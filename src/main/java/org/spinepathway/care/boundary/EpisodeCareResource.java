@@ -82,6 +82,20 @@ public class EpisodeCareResource {
                 result.disabilityScore(), result.flags().stream().map(FlagView::of).toList())).build();
     }
 
+    @POST
+    @Path("assessments/{assessmentId}/void")
+    @RolesAllowed(Role.PHYSIO_NAME)
+    public Voided voidAssessment(@PathParam("episodeId") long episodeId, @PathParam("assessmentId") long assessmentId, VoidRequest request) {
+        Assessment voided = care.voidAssessment(episodeId, assessmentId, request == null ? null : request.reason());
+        return new Voided(voided.getId(), voided.getVoidedAt().toLocalDate(), voided.getVoidedBy(), voided.getVoidReason());
+    }
+
+    public record VoidRequest(String reason) {
+    }
+
+    public record Voided(long id, LocalDate voidedOn, String voidedBy, String reason) {
+    }
+
     public record Created(long id) {
     }
 

@@ -38,6 +38,10 @@ public class CareRepository {
                 .setParameter("episodeId", episodeId).getResultList();
     }
 
+    public Optional<Assessment> assessment(long id) {
+        return Optional.ofNullable(em.find(Assessment.class, id));
+    }
+
     public <T> T add(T entity) {
         em.persist(entity);
         em.flush();

@@ -74,18 +74,26 @@ public class EpisodeOfCare extends VoidableEntity {
         this.side = side;
     }
 
-    /** A treatment plan starts conservative care. */
+    /** A treatment plan starts conservative care (an episode already under review stays there). */
     public void startCare() {
         if (state == EpisodeState.INTAKE) {
-            state = EpisodeState.CONSERVATIVE_CARE;
+            moveTo(EpisodeState.CONSERVATIVE_CARE);
         }
     }
 
     /** An open REVIEW or URGENT flag puts an active episode under a physician's review. */
     public void putUnderReview() {
-        if (state.isActive()) {
-            state = EpisodeState.UNDER_REVIEW;
+        if (state.isActive() && state != EpisodeState.UNDER_REVIEW) {
+            moveTo(EpisodeState.UNDER_REVIEW);
         }
+    }
+
+    /** Moves along design.md's states only; any other move is a programming error, not input. */
+    public void moveTo(EpisodeState next) {
+        if (!state.canMoveTo(next)) {
+            throw new IllegalStateException("an episode cannot go from " + state + " to " + next);
+        }
+        state = next;
     }
 
     public Long getId() {
