@@ -177,6 +177,46 @@ class CareApiIT {
     }
 
     @Test
+    void twoPhysiotherapistsEditingOnePlan_shouldRefuseTheSecondSave_andKeepTheFirst() throws Exception {
+        assertEquals(201, post("plan", "{\"startDate\":\"" + TODAY + "\",\"reviewDate\":\"" + TODAY.plusWeeks(6) + "\",\"goals\":\"Original goals\","
+                + "\"interventions\":[{\"type\":\"REST\",\"startDate\":\"" + TODAY + "\",\"status\":\"ACTIVE\"}]}").statusCode());
+        String colleague = "colleague-" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(201, api.api("POST", "api/v1/staff", "{\"username\":\"" + colleague + "\",\"password\":\"" + PASSWORD
+                + "\",\"role\":\"PHYSIO\",\"displayName\":\"Col League\"}", ClinicDeployment.ADMIN_USERNAME, ClinicDeployment.ADMIN_PASSWORD).statusCode());
+        WebSession first = new WebSession(base);
+        WebSession second = new WebSession(base);
+        assertEquals(302, first.signIn(physio, PASSWORD).statusCode());
+        assertEquals(302, second.signIn(colleague, PASSWORD).statusCode());
+        String page = "physio/plan.xhtml?episode=" + episodeId;
+        WebSession.PreparedForm firstForm = first.prepare(page, "plan");
+        WebSession.PreparedForm secondForm = second.prepare(page, "plan");
+
+        HttpResponse<String> saved = firstForm.post(Map.of("goals", "Goals by the first", "reviewDate_input", TODAY.plusWeeks(8).toString()), "save");
+        assertEquals(200, saved.statusCode());
+        assertTrue(saved.body().contains("The plan is saved"), saved.body());
+
+        HttpResponse<String> refused = secondForm.post(Map.of("goals", "Goals by the second", "reviewDate_input", TODAY.plusWeeks(6).toString()), "save");
+        assertEquals(200, refused.statusCode());
+        assertTrue(refused.body().contains("Changed by " + physio), "says who changed it: " + refused.body());
+        assertTrue(refused.body().contains("Goals by the second"), "what the second typed is still in the form");
+        assertEquals("Goals by the first", text("SELECT goals FROM treatment_plan WHERE episode_id = ?", episodeId), "the first save stands");
+        assertEquals(TODAY.plusWeeks(8).toString(), text("SELECT review_date FROM treatment_plan WHERE episode_id = ?", episodeId));
+
+        HttpResponse<String> history = first.get(page);
+        String shown = history.body().contains("id=\"history\"") ? history.body().substring(history.body().indexOf("id=\"history\"")) : history.body();
+        assertTrue(shown.contains("goals: \"Original goals\" -&gt; \"Goals by the first\""), "the change is in the plan's history: "
+                + shown.substring(0, Math.min(1500, shown.length())).replace("\n", " "));
+
+        long restId = single("SELECT i.id FROM intervention i JOIN treatment_plan p ON p.id = i.plan_id WHERE p.episode_id = ?", episodeId);
+        WebSession.PreparedForm interventions = first.prepare(page, "interventions");
+        HttpResponse<String> noReason = interventions.post(Map.of("list:0:reason", ""), "list:0:stop");
+        assertTrue(noReason.body().contains("Say why the intervention is stopped"), noReason.body());
+        HttpResponse<String> stopped = first.prepare(page, "interventions").post(Map.of("list:0:reason", "Pain worse with rest"), "list:0:stop");
+        assertTrue(stopped.body().contains("The intervention is stopped"), stopped.body());
+        assertEquals("Pain worse with rest", text("SELECT stop_reason FROM intervention WHERE id = ?", restId));
+    }
+
+    @Test
     void patients_shouldSeeOnlyTheirOwnEpisode() throws Exception {
         String other = "other-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         assertEquals(302, new WebSession(base).submit("register.xhtml", "registration", Map.of("givenName", "Otto", "familyName", "Other",

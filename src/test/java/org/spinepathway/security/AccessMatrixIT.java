@@ -75,6 +75,7 @@ class AccessMatrixIT {
             // Areas whose pages later features add: the URL rules are in place already.
             new Row(Kind.PAGE, "GET", "patient/intake.xhtml", t -> null, EnumSet.of(Caller.PATIENT)),
             new Row(Kind.PAGE, "GET", "physio/intakes.xhtml", t -> null, EnumSet.of(Caller.PHYSIO, Caller.PHYSICIAN)),
+            new Row(Kind.PAGE, "GET", "physio/plan.xhtml?episode=" + OWN_EPISODE, t -> null, EnumSet.of(Caller.PHYSIO, Caller.PHYSICIAN)),
             new Row(Kind.PAGE, "GET", "physio/caseload.xhtml", t -> null, EnumSet.of(Caller.PHYSIO, Caller.PHYSICIAN)),
             new Row(Kind.PAGE, "GET", "physician/worklist.xhtml", t -> null, EnumSet.of(Caller.PHYSICIAN)),
             new Row(Kind.API, "POST", "api/v1/staff", AccessMatrixIT::newStaffJson, EnumSet.of(Caller.ADMIN)),

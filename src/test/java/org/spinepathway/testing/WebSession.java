@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
 public final class WebSession {
 
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+    /** PrimeFaces' CSP mode binds a postback to its page's script nonce, which its JavaScript sends back. */
+    private static final Pattern NONCE = Pattern.compile("<script[^>]*nonce=\"([^\"]+)\"");
 
     private final URL base;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
@@ -63,6 +65,7 @@ public final class WebSession {
         fields.forEach((name, value) -> body.put(formId + ":" + name, value));
         body.put(formId + ":" + buttonId, "");
         body.put("jakarta.faces.ViewState", viewState.group(1).replace("&#58;", ":"));
+        nonceOf(form.body()).ifPresent(nonce -> body.put("primefaces.nonce", nonce));
         return send(HttpRequest.newBuilder(Http.resolve(base, page))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(formEncoded(body))));
@@ -81,7 +84,12 @@ public final class WebSession {
         if (!viewState.find()) {
             throw new IllegalStateException(page + " has no JSF form");
         }
-        return new PreparedForm(page, formId, viewState.group(1).replace("&#58;", ":"));
+        return new PreparedForm(page, formId, viewState.group(1).replace("&#58;", ":"), nonceOf(form.body()).orElse(null));
+    }
+
+    private static Optional<String> nonceOf(String html) {
+        Matcher nonce = NONCE.matcher(html);
+        return nonce.find() ? Optional.of(nonce.group(1)) : Optional.empty();
     }
 
     /** A form as a page served it; {@link #post} may be called from several threads. */
@@ -89,11 +97,13 @@ public final class WebSession {
         private final String page;
         private final String formId;
         private final String viewState;
+        private final String nonce;
 
-        private PreparedForm(String page, String formId, String viewState) {
+        private PreparedForm(String page, String formId, String viewState, String nonce) {
             this.page = page;
             this.formId = formId;
             this.viewState = viewState;
+            this.nonce = nonce;
         }
 
         public HttpResponse<String> post(Map<String, String> fields, String buttonId) {
@@ -102,6 +112,9 @@ public final class WebSession {
             fields.forEach((name, value) -> body.put(formId + ":" + name, value));
             body.put(formId + ":" + buttonId, "");
             body.put("jakarta.faces.ViewState", viewState);
+            if (nonce != null) {
+                body.put("primefaces.nonce", nonce);
+            }
             return send(HttpRequest.newBuilder(Http.resolve(base, page))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(formEncoded(body))));

@@ -179,6 +179,82 @@ public class CareService {
     }
 
     /**
+     * Changes the plan's goals and review date, if nobody changed it since the caller read it
+     * ({@code expectedVersion}); otherwise says who changed it and when, and changes nothing.
+     */
+    public TreatmentPlan revisePlan(long episodeId, int expectedVersion, String goals, LocalDate reviewDate) {
+        EpisodeOfCare episode = episodes.requireForUpdate(episodeId);
+        TreatmentPlan plan = care.planOf(episodeId).orElseThrow(() -> new NotFoundException("Episode " + episodeId + " has no plan."));
+        requireVersion(plan.getVersion(), expectedVersion, plan.getUpdatedBy(), plan.getUpdatedAt());
+        List<FieldError> errors = new ArrayList<>();
+        if (goals == null || goals.isBlank()) {
+            errors.add(new FieldError("goals", "Write the goals of the plan."));
+        } else if (goals.length() > 2000) {
+            errors.add(new FieldError("goals", "Please keep the goals to 2000 characters or fewer."));
+        }
+        if (reviewDate == null) {
+            errors.add(new FieldError("reviewDate", "Give the date the plan will be reviewed."));
+        } else if (reviewDate.isBefore(plan.getStartDate())) {
+            errors.add(new FieldError("reviewDate", "The review date cannot be before the start of care (" + plan.getStartDate() + ")."));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        List<String> changes = new ArrayList<>();
+        if (!plan.getGoals().equals(goals.strip())) {
+            changes.add("goals: \"" + plan.getGoals() + "\" -> \"" + goals.strip() + "\"");
+        }
+        if (!plan.getReviewDate().equals(reviewDate)) {
+            changes.add("review date: " + plan.getReviewDate() + " -> " + reviewDate);
+        }
+        if (!changes.isEmpty()) {
+            plan.revise(goals.strip(), reviewDate);
+            care.flush();
+            audit.record(AuditAction.UPDATE, episode.getPatientId(), "TreatmentPlan", plan.getId(), String.join("; ", changes));
+        }
+        return plan;
+    }
+
+    /** Stops an intervention with a reason, unless it changed since the caller read it. */
+    public Intervention stopIntervention(long episodeId, long interventionId, int expectedVersion, String reason) {
+        EpisodeOfCare episode = episodes.requireForUpdate(episodeId);
+        TreatmentPlan plan = care.planOf(episodeId).orElseThrow(() -> new NotFoundException("Episode " + episodeId + " has no plan."));
+        Intervention intervention = care.intervention(interventionId).filter(i -> i.getPlanId().equals(plan.getId()))
+                .orElseThrow(() -> new NotFoundException("The plan has no intervention " + interventionId + "."));
+        requireVersion(intervention.getVersion(), expectedVersion, intervention.getUpdatedBy(), intervention.getUpdatedAt());
+        if (reason == null || reason.isBlank()) {
+            throw InvalidInputException.of("stopReason", "Say why the intervention is stopped.");
+        }
+        if (reason.length() > 500) {
+            throw InvalidInputException.of("stopReason", "Please keep the reason to 500 characters or fewer.");
+        }
+        if (intervention.getStatus() == InterventionStatus.STOPPED || intervention.getStatus() == InterventionStatus.COMPLETED) {
+            throw new ConflictException(null, "This intervention is " + intervention.getStatus().name().toLowerCase() + " already.");
+        }
+        intervention.stop(reason, LocalDate.now(clock));
+        care.flush();
+        audit.record(AuditAction.UPDATE, episode.getPatientId(), "Intervention", intervention.getId(),
+                intervention.getType() + " stopped: " + reason.strip());
+        return intervention;
+    }
+
+    /** The changes to the plan and its interventions, newest first: who, when, what. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<org.spinepathway.security.entity.AuditEvent> historyOf(TreatmentPlan plan, List<Intervention> interventions) {
+        return audit.historyOf(plan.getId(), interventions.stream().map(Intervention::getId).toList());
+    }
+
+    /** Clinician-facing: the reader's copy is stale when its version is not the current one. */
+    private void requireVersion(int current, int expected, String changedBy, java.time.OffsetDateTime changedAt) {
+        if (current != expected) {
+            String at = changedAt == null ? "" : " at " + changedAt.atZoneSameInstant(clock.getZone()).toLocalDateTime()
+                    .withSecond(0).withNano(0).toString().replace('T', ' ');
+            throw new ConflictException("version", "Changed by " + changedBy + at + " since you opened it. Reload to see their change;"
+                    + " nothing of yours was saved over it.");
+        }
+    }
+
+    /**
      * Voids an assessment with a reason: it leaves the chart and the rules but stays in the database,
      * with who voided it, when and why.
      */

@@ -38,8 +38,17 @@ public class CareRepository {
                 .setParameter("episodeId", episodeId).getResultList();
     }
 
+    public Optional<Intervention> intervention(long id) {
+        return Optional.ofNullable(em.find(Intervention.class, id)).filter(i -> !i.isVoided());
+    }
+
     public Optional<Assessment> assessment(long id) {
         return Optional.ofNullable(em.find(Assessment.class, id));
+    }
+
+    /** Writes pending changes now, so a concurrent edit fails here (optimistic lock), inside the caller's handling. */
+    public void flush() {
+        em.flush();
     }
 
     public <T> T add(T entity) {

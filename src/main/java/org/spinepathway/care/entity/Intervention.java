@@ -69,6 +69,18 @@ public class Intervention extends VoidableEntity {
         this.givenOn = givenOn;
     }
 
+    /** Stops the intervention; the reason is required and kept. */
+    public void stop(String reason, LocalDate on) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("stopping needs a reason");
+        }
+        status = InterventionStatus.STOPPED;
+        stopReason = reason.strip();
+        if (endDate == null || endDate.isAfter(on)) {
+            endDate = on.isBefore(startDate) ? startDate : on;
+        }
+    }
+
     public Long getId() { return id; }
     public Long getPlanId() { return planId; }
     public InterventionType getType() { return type; }

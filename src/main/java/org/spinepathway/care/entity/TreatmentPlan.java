@@ -47,6 +47,11 @@ public class TreatmentPlan extends AuditedEntity {
         this.reviewDate = reviewDate;
     }
 
+    public void revise(String goals, LocalDate reviewDate) {
+        this.goals = goals;
+        this.reviewDate = reviewDate;
+    }
+
     public Long getId() { return id; }
     public Long getEpisodeId() { return episodeId; }
     public String getGoals() { return goals; }

@@ -67,6 +67,12 @@ public class AuditLog {
         return events.page(filter, clock.getZone(), first, max);
     }
 
+    /** A treatment plan's history: the events on the plan and on its interventions, newest first. */
+    @Transactional(TxType.SUPPORTS)
+    public List<AuditEvent> historyOf(long planId, List<Long> interventionIds) {
+        return events.historyOf(planId, interventionIds);
+    }
+
     /**
      * Writes the filtered log as CSV, a page at a time so a long log never sits in memory, and
      * records the export itself.

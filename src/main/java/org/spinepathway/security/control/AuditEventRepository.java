@@ -41,6 +41,20 @@ public class AuditEventRepository {
         return query.setFirstResult(first).setMaxResults(max).getResultList();
     }
 
+    public List<AuditEvent> historyOf(long planId, List<Long> interventionIds) {
+        TypedQuery<AuditEvent> query = em.createQuery("SELECT e FROM AuditEvent e WHERE e.action IN"
+                + " (org.spinepathway.security.entity.AuditAction.CREATE, org.spinepathway.security.entity.AuditAction.UPDATE,"
+                + " org.spinepathway.security.entity.AuditAction.VOID)"
+                + " AND ((e.recordType = 'TreatmentPlan' AND e.recordId = :planId)"
+                + (interventionIds.isEmpty() ? "" : " OR (e.recordType = 'Intervention' AND e.recordId IN :interventionIds)")
+                + ") ORDER BY e.occurredAt DESC, e.id DESC", AuditEvent.class);
+        query.setParameter("planId", planId);
+        if (!interventionIds.isEmpty()) {
+            query.setParameter("interventionIds", interventionIds);
+        }
+        return query.setMaxResults(200).getResultList();
+    }
+
     /** Only the conditions that are set, so PostgreSQL never sees an untyped null parameter. */
     private static Where where(AuditEventFilter filter, ZoneId zone) {
         List<String> conditions = new ArrayList<>();
