@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +16,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.spinepathway.testing.Clinic;
 import org.spinepathway.testing.ClinicDeployment;
 import org.spinepathway.testing.EmbeddedDatabase;
 import org.spinepathway.testing.WebSession;
@@ -54,12 +52,9 @@ class CareApiIT {
         api = new WebSession(base);
         String run = UUID.randomUUID().toString().substring(0, 8);
         physio = "physio-" + run;
-        assertEquals(201, api.api("POST", "api/v1/staff", "{\"username\":\"" + physio + "\",\"password\":\"" + PASSWORD
-                + "\",\"role\":\"PHYSIO\",\"displayName\":\"Pat Physio\"}", ClinicDeployment.ADMIN_USERNAME, ClinicDeployment.ADMIN_PASSWORD).statusCode());
+        Clinic.createStaff(base, physio, PASSWORD, "PHYSIO", "Pat Physio");
         patient = "care-" + run + "@example.org";
-        assertEquals(302, new WebSession(base).submit("register.xhtml", "registration", Map.of("givenName", "Mae", "familyName", "Jemison",
-                "birthDate_input", "1956-10-17", "sex", "FEMALE", "email", patient, "password", PASSWORD, "passwordRepeated", PASSWORD),
-                "submit").statusCode());
+        Clinic.registerPatient(base, patient, PASSWORD, "Mae", "Jemison", "1956-10-17", "FEMALE");
         long patientId = single("SELECT id FROM patient WHERE email = ?", patient);
         HttpResponse<String> episode = api.api("POST", "api/v1/patients/" + patientId + "/episodes", "{\"region\":\"LUMBAR\",\"side\":\"LEFT\"}", physio, PASSWORD);
         episodeId = Long.parseLong(episode.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
@@ -181,8 +176,7 @@ class CareApiIT {
         assertEquals(201, post("plan", "{\"startDate\":\"" + TODAY + "\",\"reviewDate\":\"" + TODAY.plusWeeks(6) + "\",\"goals\":\"Original goals\","
                 + "\"interventions\":[{\"type\":\"REST\",\"startDate\":\"" + TODAY + "\",\"status\":\"ACTIVE\"}]}").statusCode());
         String colleague = "colleague-" + UUID.randomUUID().toString().substring(0, 8);
-        assertEquals(201, api.api("POST", "api/v1/staff", "{\"username\":\"" + colleague + "\",\"password\":\"" + PASSWORD
-                + "\",\"role\":\"PHYSIO\",\"displayName\":\"Col League\"}", ClinicDeployment.ADMIN_USERNAME, ClinicDeployment.ADMIN_PASSWORD).statusCode());
+        Clinic.createStaff(base, colleague, PASSWORD, "PHYSIO", "Col League");
         WebSession first = new WebSession(base);
         WebSession second = new WebSession(base);
         assertEquals(302, first.signIn(physio, PASSWORD).statusCode());
@@ -219,8 +213,7 @@ class CareApiIT {
     @Test
     void patients_shouldSeeOnlyTheirOwnEpisode() throws Exception {
         String other = "other-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        assertEquals(302, new WebSession(base).submit("register.xhtml", "registration", Map.of("givenName", "Otto", "familyName", "Other",
-                "birthDate_input", "1980-01-01", "sex", "MALE", "email", other, "password", PASSWORD, "passwordRepeated", PASSWORD), "submit").statusCode());
+        Clinic.registerPatient(base, other, PASSWORD, "Otto", "Other", "1980-01-01", "MALE");
         assertEquals(200, api.api("GET", "api/v1/episodes/" + episodeId, null, patient, PASSWORD).statusCode());
         assertEquals(404, api.api("GET", "api/v1/episodes/" + episodeId, null, other, PASSWORD).statusCode());
         assertEquals(404, api.api("POST", "api/v1/episodes/" + episodeId + "/assessments",
@@ -234,16 +227,10 @@ class CareApiIT {
     }
 
     private static long single(String sql, Object parameter) throws Exception {
-        return Long.parseLong(text(sql, parameter));
+        return Clinic.number(databaseUrl, sql, parameter);
     }
 
     private static String text(String sql, Object parameter) throws Exception {
-        try (Connection c = EmbeddedDatabase.get().dataSource(databaseUrl).getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
-            q.setObject(1, parameter);
-            try (ResultSet rs = q.executeQuery()) {
-                assertTrue(rs.next(), sql);
-                return rs.getString(1);
-            }
-        }
+        return Clinic.text(databaseUrl, sql, parameter);
     }
 }

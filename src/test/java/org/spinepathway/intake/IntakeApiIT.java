@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +21,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.spinepathway.testing.Clinic;
 import org.spinepathway.testing.ClinicDeployment;
 import org.spinepathway.testing.EmbeddedDatabase;
 import org.spinepathway.testing.WebSession;
@@ -58,12 +56,9 @@ class IntakeApiIT {
         api = new WebSession(base);
         String run = UUID.randomUUID().toString().substring(0, 8);
         physio = "physio-" + run;
-        assertEquals(201, api.api("POST", "api/v1/staff", "{\"username\":\"" + physio + "\",\"password\":\"" + PASSWORD
-                + "\",\"role\":\"PHYSIO\",\"displayName\":\"Pat Physio\"}", ClinicDeployment.ADMIN_USERNAME, ClinicDeployment.ADMIN_PASSWORD).statusCode());
+        Clinic.createStaff(base, physio, PASSWORD, "PHYSIO", "Pat Physio");
         patientEmail = "api-" + run + "@example.org";
-        assertEquals(302, new WebSession(base).submit("register.xhtml", "registration", Map.of("givenName", "Alan", "familyName", "Turing",
-                "birthDate_input", "1962-06-23", "sex", "MALE", "email", patientEmail, "password", PASSWORD, "passwordRepeated", PASSWORD),
-                "submit").statusCode());
+        Clinic.registerPatient(base, patientEmail, PASSWORD, "Alan", "Turing", "1962-06-23", "MALE");
         long patientId = single("SELECT id FROM patient WHERE email = ?", patientEmail);
         HttpResponse<String> episode = api.api("POST", "api/v1/patients/" + patientId + "/episodes", "{\"region\":\"CERVICAL\",\"side\":\"RIGHT\"}", physio, PASSWORD);
         assertEquals(201, episode.statusCode(), episode.body());
@@ -117,9 +112,7 @@ class IntakeApiIT {
     @Test
     void aPatient_shouldSubmitForTheirOwnEpisodeOnly() throws Exception {
         String otherEmail = "other-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        assertEquals(302, new WebSession(base).submit("register.xhtml", "registration", Map.of("givenName", "Eve", "familyName", "Other",
-                "birthDate_input", "1990-01-01", "sex", "FEMALE", "email", otherEmail, "password", PASSWORD, "passwordRepeated", PASSWORD),
-                "submit").statusCode());
+        Clinic.registerPatient(base, otherEmail, PASSWORD, "Eve", "Other", "1990-01-01", "FEMALE");
         String body = "{\"painNow\":4,\"painWorst\":6,\"redFlags\":{\"fever\":true}}";
         HttpResponse<String> notTheirs = api.api("POST", "api/v1/episodes/" + episodeId + "/intake", body, otherEmail, PASSWORD);
         assertEquals(404, notTheirs.statusCode(), notTheirs.body());
@@ -227,12 +220,6 @@ class IntakeApiIT {
     }
 
     private static long single(String sql, Object parameter) throws Exception {
-        try (Connection c = EmbeddedDatabase.get().dataSource(databaseUrl).getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
-            q.setObject(1, parameter);
-            try (ResultSet rs = q.executeQuery()) {
-                assertTrue(rs.next(), sql);
-                return rs.getLong(1);
-            }
-        }
+        return Clinic.number(databaseUrl, sql, parameter);
     }
 }

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.spinepathway.testing.Clinic;
 import org.spinepathway.testing.ClinicDeployment;
 import org.spinepathway.testing.EmbeddedDatabase;
 import org.spinepathway.testing.WebSession;
@@ -296,34 +297,16 @@ class AccessMatrixIT {
     }
 
     private void register(String email, String givenName) {
-        HttpResponse<String> registered = new WebSession(base).submit("register.xhtml", "registration", Map.of(
-                "givenName", givenName,
-                "familyName", "Patient",
-                "birthDate_input", "1980-05-17",
-                "sex", "FEMALE",
-                "email", email,
-                "password", PASSWORD,
-                "passwordRepeated", PASSWORD), "submit");
-        assertEquals(302, registered.statusCode(), "registration of " + email + ": " + registered.body());
+        HttpResponse<String> registered = Clinic.registerPatient(base, email, PASSWORD, givenName, "Patient", "1980-05-17", "FEMALE");
         assertTrue(registered.headers().firstValue("Location").orElse("").contains("/patient/home.xhtml"));
     }
 
     private void createStaff(String username, String role) {
-        HttpResponse<String> created = new WebSession(base).api("POST", "api/v1/staff",
-                "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\",\"role\":\"" + role + "\",\"displayName\":\"" + username + "\"}",
-                ClinicDeployment.ADMIN_USERNAME, ClinicDeployment.ADMIN_PASSWORD);
-        assertEquals(201, created.statusCode(), created.body());
+        Clinic.createStaff(base, username, PASSWORD, role, username);
     }
 
     private long patientIdOf(String email) throws SQLException {
-        try (Connection connection = database().getConnection();
-             PreparedStatement query = connection.prepareStatement("SELECT id FROM patient WHERE email = ?")) {
-            query.setString(1, email);
-            try (ResultSet rs = query.executeQuery()) {
-                assertTrue(rs.next(), "patient record for " + email);
-                return rs.getLong(1);
-            }
-        }
+        return Clinic.number(databaseUrl, "SELECT id FROM patient WHERE email = ?", email);
     }
 
     private int countEvents(String username, String action) throws SQLException {

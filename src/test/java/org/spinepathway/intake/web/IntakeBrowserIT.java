@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -32,6 +31,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.spinepathway.testing.Axe;
 import org.spinepathway.testing.Browser;
+import org.spinepathway.testing.Clinic;
 import org.spinepathway.testing.ClinicDeployment;
 import org.spinepathway.testing.EmbeddedDatabase;
 import org.spinepathway.testing.Http;
@@ -66,10 +66,7 @@ class IntakeBrowserIT {
     @BeforeEach
     void registerPatient() {
         email = "intake-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        HttpResponse<String> registered = new WebSession(base).submit("register.xhtml", "registration", Map.of(
-                "givenName", "Rosa", "familyName", "Parks", "birthDate_input", "1971-02-04", "sex", "FEMALE",
-                "email", email, "password", PASSWORD, "passwordRepeated", PASSWORD), "submit");
-        assertEquals(302, registered.statusCode(), registered.body());
+        Clinic.registerPatient(base, email, PASSWORD, "Rosa", "Parks", "1971-02-04", "FEMALE");
         openBrowserAndSignIn();
     }
 
@@ -213,8 +210,7 @@ class IntakeBrowserIT {
         String mrn = patientMrn();
         String physician = "doctor-" + UUID.randomUUID().toString().substring(0, 8);
         WebSession api = new WebSession(base);
-        assertEquals(201, api.api("POST", "api/v1/staff", "{\"username\":\"" + physician + "\",\"password\":\"" + PASSWORD
-                + "\",\"role\":\"PHYSICIAN\",\"displayName\":\"Dr Spine\"}", ClinicDeployment.ADMIN_USERNAME, ClinicDeployment.ADMIN_PASSWORD).statusCode());
+        Clinic.createStaff(base, physician, PASSWORD, "PHYSICIAN", "Dr Spine");
         HttpResponse<String> worklist = api.api("GET", "api/v1/worklist?priority=URGENT&size=100", null, physician, PASSWORD);
         assertEquals(200, worklist.statusCode());
         String ourEntry = worklist.body().substring(worklist.body().indexOf("\"mrn\":\"" + mrn + "\"") > 0 ? 0 : worklist.body().length());

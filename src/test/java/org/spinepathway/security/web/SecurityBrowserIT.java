@@ -22,6 +22,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.spinepathway.testing.Browser;
+import org.spinepathway.testing.Clinic;
 import org.spinepathway.testing.ClinicDeployment;
 import org.spinepathway.testing.Http;
 import org.spinepathway.testing.WebSession;
@@ -132,8 +133,7 @@ class SecurityBrowserIT {
         registerByHttp();
         String physio = "physio-" + UUID.randomUUID().toString().substring(0, 8);
         WebSession api = new WebSession(base);
-        assertEquals(201, api.api("POST", "api/v1/staff", "{\"username\":\"" + physio + "\",\"password\":\"" + PASSWORD
-                + "\",\"role\":\"PHYSIO\",\"displayName\":\"Pat Physio\"}", ClinicDeployment.ADMIN_USERNAME, ClinicDeployment.ADMIN_PASSWORD).statusCode());
+        Clinic.createStaff(base, physio, PASSWORD, "PHYSIO", "Pat Physio");
         String created = api.api("POST", "api/v1/patients",
                 "{\"givenName\":\"Ida\",\"familyName\":\"Wells\",\"birthDate\":\"1962-07-16\",\"sex\":\"FEMALE\"}", physio, PASSWORD).body();
         String patientId = created.replaceAll(".*\"id\":(\\d+).*", "$1");
@@ -236,10 +236,7 @@ class SecurityBrowserIT {
     }
 
     private void registerByHttp() {
-        var registered = new WebSession(base).submit("register.xhtml", "registration", java.util.Map.of(
-                "givenName", "Test", "familyName", "Patient", "birthDate_input", "1980-05-17", "sex", "UNKNOWN",
-                "email", email, "password", PASSWORD, "passwordRepeated", PASSWORD), "submit");
-        assertEquals(302, registered.statusCode(), registered.body());
+        Clinic.registerPatient(base, email, PASSWORD, "Test", "Patient", "1980-05-17", "UNKNOWN");
     }
 
     private void signIn(String username, String password) {
