@@ -239,9 +239,15 @@ class IntakeBrowserIT {
 
     /** Clicks the label of a radio button or checkbox: what a person does. */
     private void choose(String groupId, int index) {
-        WebElement label = browser.findElement(By.cssSelector("label[for='" + groupId + ":" + index + "']"));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", label);
-        label.click();
+        // The previous answer's autosave may be re-rendering messages: let it finish, and find the
+        // label again if it was replaced under us.
+        waitForAjax();
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            WebElement label = d.findElement(By.cssSelector("label[for='" + groupId + ":" + index + "']"));
+            ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", label);
+            label.click();
+            return true;
+        });
     }
 
     private void next() {
