@@ -106,6 +106,7 @@ public class CareService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        episodes.openByPlanWriter(episode);
         TreatmentPlan plan = care.add(new TreatmentPlan(episodeId, request.goals().strip(), request.startDate(), request.reviewDate()));
         interventions.forEach(r -> care.add(intervention(plan.getId(), r)));
         episode.startCare();

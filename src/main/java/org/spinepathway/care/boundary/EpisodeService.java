@@ -2,10 +2,15 @@ package org.spinepathway.care.boundary;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
 import jakarta.transaction.Transactional;
 
 import org.spinepathway.care.control.EpisodeRepository;
@@ -14,10 +19,15 @@ import org.spinepathway.care.entity.Side;
 import org.spinepathway.care.entity.SpineRegion;
 import org.spinepathway.patient.boundary.PatientService;
 import org.spinepathway.patient.entity.Patient;
+import org.spinepathway.platform.control.ConflictException;
+import org.spinepathway.platform.control.FieldError;
 import org.spinepathway.platform.control.InvalidInputException;
 import org.spinepathway.platform.control.NotFoundException;
+import org.spinepathway.security.boundary.AccountService;
 import org.spinepathway.security.boundary.AuditLog;
 import org.spinepathway.security.entity.AuditAction;
+import org.spinepathway.security.entity.Role;
+import org.spinepathway.security.entity.UserAccount;
 
 /** Episodes of care: opened for a patient, read with the patient's access rules, moved through their states. */
 @ApplicationScoped
@@ -32,6 +42,12 @@ public class EpisodeService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    SecurityContext securityContext;
 
     @Inject
     Clock clock;
@@ -53,6 +69,83 @@ public class EpisodeService {
         EpisodeOfCare episode = episodes.add(new EpisodeOfCare(patient.getId(), region, side, LocalDate.now(clock)));
         audit.record(AuditAction.CREATE, patient.getId(), "EpisodeOfCare", episode.getId(), region + " " + side);
         return episode;
+    }
+
+    /**
+     * A physiotherapist takes a submitted intake into care: assigns the physiotherapist and the
+     * physician, and freezes the intake's pain and ODI/NDI as the baseline.
+     */
+    public EpisodeOfCare openForCare(long episodeId, Long physioId, Long physicianId) {
+        EpisodeOfCare episode = requireForUpdate(episodeId);
+        if (episode.isOpenedForCare()) {
+            throw new ConflictException(null, "This episode was opened for care already, by " + episode.getCareOpenedBy()
+                    + " on " + episode.getCareOpenedAt().atZoneSameInstant(clock.getZone()).toLocalDate() + ".");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Optional<UserAccount> physio = colleague(physioId, Role.PHYSIO, "physioId", "physiotherapist", errors);
+        Optional<UserAccount> physician = colleague(physicianId, Role.PHYSICIAN, "physicianId", "physician", errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        EpisodeOfCare.Baseline baseline = episodes.baselineFromIntake(episodeId)
+                .orElseThrow(() -> new ConflictException(null, "The patient has not submitted the intake of this episode yet."));
+        episode.openForCare(physioId, physicianId, baseline, caller(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        audit.record(AuditAction.UPDATE, episode.getPatientId(), "EpisodeOfCare", episode.getId(),
+                "opened for care: physiotherapist " + physio.get().getUsername() + ", physician " + physician.get().getUsername()
+                        + ", baseline pain " + baseline.nrs() + ", " + baseline.instrument() + " " + baseline.disability());
+        return episode;
+    }
+
+    /**
+     * A plan written before anyone opened the episode (through the API, or for an episode without
+     * an intake) opens it on the way: the writer becomes its physiotherapist; the physician is
+     * assigned later.
+     */
+    void openByPlanWriter(EpisodeOfCare episode) {
+        if (episode.isOpenedForCare()) {
+            return;
+        }
+        UserAccount writer = accounts.findByUsername(caller()).orElseThrow();
+        // Without an intake (a paper referral, say) the baseline is the earliest assessment, as the rules define it.
+        EpisodeOfCare.Baseline baseline = episodes.baselineFromIntake(episode.getId())
+                .orElse(new EpisodeOfCare.Baseline(null, null, null, null));
+        episode.openForCare(writer.getId(), episode.getPhysicianId(), baseline, caller(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        audit.record(AuditAction.UPDATE, episode.getPatientId(), "EpisodeOfCare", episode.getId(),
+                "opened for care with its plan: physiotherapist " + writer.getUsername() + ", baseline pain " + baseline.nrs()
+                        + ", " + baseline.instrument() + " " + baseline.disability());
+    }
+
+    /** Hands the episode to another physiotherapist or physician. */
+    public EpisodeOfCare assign(long episodeId, Long physioId, Long physicianId) {
+        EpisodeOfCare episode = requireForUpdate(episodeId);
+        List<FieldError> errors = new ArrayList<>();
+        Optional<UserAccount> physio = colleague(physioId, Role.PHYSIO, "physioId", "physiotherapist", errors);
+        Optional<UserAccount> physician = colleague(physicianId, Role.PHYSICIAN, "physicianId", "physician", errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        if (!physioId.equals(episode.getPhysioId()) || !physicianId.equals(episode.getPhysicianId())) {
+            episode.assign(physioId, physicianId);
+            audit.record(AuditAction.UPDATE, episode.getPatientId(), "EpisodeOfCare", episode.getId(),
+                    "assigned: physiotherapist " + physio.get().getUsername() + ", physician " + physician.get().getUsername());
+        }
+        return episode;
+    }
+
+    private Optional<UserAccount> colleague(Long id, Role role, String field, String what, List<FieldError> errors) {
+        if (id == null) {
+            errors.add(new FieldError(field, "Choose the " + what + "."));
+            return Optional.empty();
+        }
+        Optional<UserAccount> account = accounts.find(id).filter(a -> a.getRole() == role && a.isEnabled());
+        if (account.isEmpty()) {
+            errors.add(new FieldError(field, "Choose a " + what + " from the list; account " + id + " is not an active " + what + "."));
+        }
+        return account;
+    }
+
+    private String caller() {
+        return securityContext.getCallerPrincipal().getName();
     }
 
     /** The episode if the caller may see its patient; otherwise the same 404 as for an unknown id. */

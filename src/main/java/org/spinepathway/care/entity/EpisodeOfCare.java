@@ -1,6 +1,8 @@
 package org.spinepathway.care.entity;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -54,6 +56,24 @@ public class EpisodeOfCare extends VoidableEntity {
     @Column(name = "closed_on")
     private LocalDate closedOn;
 
+    @Column(name = "baseline_nrs")
+    private Integer baselineNrs;
+
+    @Column(name = "baseline_instrument", length = 3)
+    private String baselineInstrument;
+
+    @Column(name = "baseline_disability", precision = 5, scale = 1)
+    private BigDecimal baselineDisability;
+
+    @Column(name = "baseline_intake_id")
+    private Long baselineIntakeId;
+
+    @Column(name = "care_opened_at")
+    private OffsetDateTime careOpenedAt;
+
+    @Column(name = "care_opened_by", length = 254)
+    private String careOpenedBy;
+
     protected EpisodeOfCare() {
         // for JPA
     }
@@ -72,6 +92,38 @@ public class EpisodeOfCare extends VoidableEntity {
         }
         this.region = region;
         this.side = side;
+    }
+
+    /**
+     * A physiotherapist takes the episode on: assigns who is responsible and freezes the submitted
+     * intake's measures as the baseline.
+     */
+    public void openForCare(long physioId, Long physicianId, Baseline baseline, String openedBy, OffsetDateTime openedAt) {
+        if (isOpenedForCare()) {
+            throw new IllegalStateException("episode " + id + " was opened for care already");
+        }
+        this.physioId = physioId;
+        this.physicianId = physicianId;
+        this.baselineNrs = baseline.nrs();
+        this.baselineInstrument = baseline.instrument();
+        this.baselineDisability = baseline.disability();
+        this.baselineIntakeId = baseline.intakeId();
+        this.careOpenedBy = openedBy;
+        this.careOpenedAt = openedAt;
+    }
+
+    /** Hands the episode to another physiotherapist or physician; the baseline stays. */
+    public void assign(long physioId, long physicianId) {
+        this.physioId = physioId;
+        this.physicianId = physicianId;
+    }
+
+    public boolean isOpenedForCare() {
+        return careOpenedAt != null;
+    }
+
+    /** The measures from the submitted intake that care is compared to. */
+    public record Baseline(Long intakeId, Integer nrs, String instrument, BigDecimal disability) {
     }
 
     /** A treatment plan starts conservative care (an episode already under review stays there). */
@@ -130,5 +182,25 @@ public class EpisodeOfCare extends VoidableEntity {
 
     public LocalDate getClosedOn() {
         return closedOn;
+    }
+
+    public Integer getBaselineNrs() {
+        return baselineNrs;
+    }
+
+    public String getBaselineInstrument() {
+        return baselineInstrument;
+    }
+
+    public BigDecimal getBaselineDisability() {
+        return baselineDisability;
+    }
+
+    public OffsetDateTime getCareOpenedAt() {
+        return careOpenedAt;
+    }
+
+    public String getCareOpenedBy() {
+        return careOpenedBy;
     }
 }

@@ -65,6 +65,15 @@ public class AccountService {
         return accounts.findByUsername(username);
     }
 
+    /** Enabled staff of one role, to assign to an episode. */
+    public List<UserAccount> colleagues(Role role) {
+        return accounts.enabledWithRole(role);
+    }
+
+    public Optional<UserAccount> find(long id) {
+        return accounts.find(id);
+    }
+
     public long countStaff() {
         return accounts.countWithRoles(STAFF_ROLES);
     }

@@ -61,6 +61,11 @@ public class UserAccountRepository {
                 .getSingleResult();
     }
 
+    /** The enabled colleagues of one role, by name: a clinic has tens of them, not thousands. */
+    public List<UserAccount> enabledWithRole(Role role) {
+        return em.createNamedQuery(UserAccount.FIND_ENABLED_BY_ROLE, UserAccount.class).setParameter("role", role).getResultList();
+    }
+
     /** One page of accounts with the given roles, ordered by role then username. */
     public List<UserAccount> pageWithRoles(Collection<Role> roles, int first, int pageSize) {
         return em.createNamedQuery(UserAccount.FIND_BY_ROLES, UserAccount.class)

@@ -29,6 +29,8 @@ import org.spinepathway.security.control.LockoutPolicy;
         query = "SELECT COUNT(a) FROM UserAccount a WHERE a.role = :role AND a.enabled = TRUE")
 @NamedQuery(name = UserAccount.COUNT_BY_ROLES,
         query = "SELECT COUNT(a) FROM UserAccount a WHERE a.role IN :roles")
+@NamedQuery(name = UserAccount.FIND_ENABLED_BY_ROLE,
+        query = "SELECT a FROM UserAccount a WHERE a.role = :role AND a.enabled = TRUE ORDER BY a.displayName, a.username")
 @NamedQuery(name = UserAccount.FIND_BY_ROLES,
         query = "SELECT a FROM UserAccount a WHERE a.role IN :roles ORDER BY a.role, a.username")
 public class UserAccount extends AuditedEntity {
@@ -36,6 +38,7 @@ public class UserAccount extends AuditedEntity {
     public static final String FIND_BY_USERNAME = "UserAccount.findByUsername";
     public static final String COUNT_ENABLED_BY_ROLE = "UserAccount.countEnabledByRole";
     public static final String COUNT_BY_ROLES = "UserAccount.countByRoles";
+    public static final String FIND_ENABLED_BY_ROLE = "UserAccount.findEnabledByRole";
     public static final String FIND_BY_ROLES = "UserAccount.findByRoles";
 
     @Id

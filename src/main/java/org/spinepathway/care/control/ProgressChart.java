@@ -1,0 +1,248 @@
+package org.spinepathway.care.control;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+/**
+ * The progress of one episode as Chart.js configurations (PrimeFaces' {@code p:chart}): pain and
+ * ODI/NDI over days since care started, against the baseline, with the band of the minimal
+ * clinically important change (a change inside it is one patients do not feel), and the
+ * intervention periods on the same day axis.
+ *
+ * <p>The x axis counts days from the start of care rather than showing dates, because the
+ * thresholds of care (6 and 12 weeks) are counted that way and Chart.js needs no date adapter.
+ */
+public final class ProgressChart {
+
+    /** Pain improves by at least 2 points and 30% of the baseline; it worsens by 2 points. */
+    public static final BigDecimal PAIN_POINTS = BigDecimal.valueOf(2);
+    public static final BigDecimal PAIN_FRACTION = new BigDecimal("0.30");
+    /** ODI/NDI changes by 10 points either way. */
+    public static final BigDecimal DISABILITY_POINTS = BigDecimal.TEN;
+
+    private static final int MINIMUM_DAYS_SHOWN = 42;
+    private static final String PAIN_COLOUR = "#1d4ed8";
+    private static final String DISABILITY_COLOUR = "#7c2d12";
+    private static final String BASELINE_COLOUR = "#4b5563";
+    private static final String BAND_COLOUR = "rgba(22, 163, 74, 0.15)";
+    private static final String BAND_EDGE_COLOUR = "rgba(22, 101, 52, 0.6)";
+
+    /** One measurement: a clinician's visit or a patient's check-in. */
+    public record Point(LocalDate date, Integer nrs, BigDecimal disability, boolean byPatient) {
+    }
+
+    /** One intervention's time in the plan; {@code end} is null while it goes on. */
+    public record Period(String label, LocalDate start, LocalDate end, boolean stopped) {
+    }
+
+    /** A row of the table that carries the same data for screen readers and print. */
+    public record Row(LocalDate date, long day, String source, Integer nrs, BigDecimal disability) {
+    }
+
+    private final LocalDate careStart;
+    private final LocalDate today;
+    private final Integer baselineNrs;
+    private final BigDecimal baselineDisability;
+    private final String instrument;
+    private final List<Point> points;
+    private final List<Period> periods;
+
+    /**
+     * @param careStart the plan's start date (or the day the episode opened, before there is a plan)
+     * @param baselineNrs the intake's pain, or null to take the earliest measurement's
+     * @param baselineDisability the intake's ODI/NDI, or null to take the earliest measurement's
+     */
+    public ProgressChart(LocalDate careStart, LocalDate today, Integer baselineNrs, BigDecimal baselineDisability, String instrument,
+                         List<Point> points, List<Period> periods) {
+        this.careStart = Objects.requireNonNull(careStart);
+        this.today = Objects.requireNonNull(today);
+        this.points = points.stream().sorted(Comparator.comparing(Point::date)).toList();
+        this.periods = List.copyOf(periods);
+        this.instrument = instrument == null ? "ODI/NDI" : instrument;
+        // Where the intake lacks a measure, the earliest assessment is the baseline (escalation-rules.md, "Baseline").
+        this.baselineNrs = baselineNrs != null ? baselineNrs : earliest(Point::nrs).orElse(null);
+        this.baselineDisability = baselineDisability != null ? baselineDisability : earliest(Point::disability).orElse(null);
+    }
+
+    public Integer baselineNrs() {
+        return baselineNrs;
+    }
+
+    public BigDecimal baselineDisability() {
+        return baselineDisability;
+    }
+
+    /** The lowest pain that is not yet an improvement: baseline − max(2, 30% of baseline), not below 0. */
+    public static BigDecimal painImprovedAtOrBelow(int baseline) {
+        BigDecimal base = BigDecimal.valueOf(baseline);
+        return base.subtract(PAIN_POINTS.max(base.multiply(PAIN_FRACTION))).max(BigDecimal.ZERO).setScale(1, RoundingMode.HALF_UP);
+    }
+
+    public String painJson() {
+        BigDecimal baseline = baselineNrs == null ? null : BigDecimal.valueOf(baselineNrs);
+        BigDecimal lower = baselineNrs == null ? null : painImprovedAtOrBelow(baselineNrs);
+        BigDecimal upper = baseline == null ? null : baseline.add(PAIN_POINTS).min(BigDecimal.TEN);
+        return measureChart("Pain now (0–10)", PAIN_COLOUR, BigDecimal.TEN, baseline, lower, upper,
+                "Improved at or below baseline − 2 points and 30%", "Worse at or above baseline + 2 points",
+                p -> p.nrs() == null ? null : BigDecimal.valueOf(p.nrs()));
+    }
+
+    public String disabilityJson() {
+        BigDecimal lower = baselineDisability == null ? null : baselineDisability.subtract(DISABILITY_POINTS).max(BigDecimal.ZERO);
+        BigDecimal upper = baselineDisability == null ? null : baselineDisability.add(DISABILITY_POINTS).min(BigDecimal.valueOf(100));
+        return measureChart(instrument + " (%)", DISABILITY_COLOUR, BigDecimal.valueOf(100), baselineDisability, lower, upper,
+                "Improved at or below baseline − 10 points", "Worse at or above baseline + 10 points", Point::disability);
+    }
+
+    /** Floating horizontal bars, one per intervention, on the same day axis as the measures. */
+    public String interventionsJson() {
+        JsonArrayBuilder labels = Json.createArrayBuilder();
+        JsonArrayBuilder bars = Json.createArrayBuilder();
+        JsonArrayBuilder colours = Json.createArrayBuilder();
+        for (Period period : periods) {
+            long from = day(period.start());
+            // A one-day intervention (an injection) still needs a visible width.
+            long to = Math.max(day(period.end() == null ? today : period.end()), from) + 1;
+            labels.add(period.label() + (period.stopped() ? " (stopped)" : ""));
+            bars.add(Json.createArrayBuilder().add(from).add(to));
+            colours.add(period.stopped() ? "#9ca3af" : "#0f766e");
+        }
+        JsonObject config = Json.createObjectBuilder()
+                .add("type", "bar")
+                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("label", "Interventions").add("data", bars).add("backgroundColor", colours)
+                                .add("borderSkipped", false).add("barPercentage", 0.6))))
+                .add("options", Json.createObjectBuilder()
+                        .add("indexAxis", "y")
+                        .add("maintainAspectRatio", false)
+                        .add("animation", false)
+                        .add("plugins", Json.createObjectBuilder().add("legend", Json.createObjectBuilder().add("display", false))
+                                .add("title", title("Interventions")))
+                        .add("scales", Json.createObjectBuilder()
+                                .add("x", dayAxis())))
+                .build();
+        return config.toString();
+    }
+
+    /** The chart's data as table rows, oldest first. */
+    public List<Row> rows() {
+        return points.stream().map(p -> new Row(p.date(), day(p.date()), p.byPatient() ? "Patient check-in" : "Clinician visit",
+                p.nrs(), p.disability())).toList();
+    }
+
+    public boolean hasMeasurements() {
+        return !points.isEmpty() || baselineNrs != null || baselineDisability != null;
+    }
+
+    public boolean hasPeriods() {
+        return !periods.isEmpty();
+    }
+
+    public long daysInCare() {
+        return Math.max(0, day(today));
+    }
+
+    private String measureChart(String label, String colour, BigDecimal max, BigDecimal baseline, BigDecimal lower, BigDecimal upper,
+                                String lowerLabel, String upperLabel, Function<Point, BigDecimal> value) {
+        long first = firstDay();
+        long last = lastDay();
+        JsonArrayBuilder datasets = Json.createArrayBuilder();
+        if (baseline != null) {
+            // Two edges, the second filled down to the first ("-1"): the band of no important change.
+            datasets.add(line(lowerLabel, BAND_EDGE_COLOUR, first, last, lower).add("fill", false).add("borderDash", dash(2, 3)));
+            datasets.add(line(upperLabel, BAND_EDGE_COLOUR, first, last, upper).add("fill", "-1").add("backgroundColor", BAND_COLOUR)
+                    .add("borderDash", dash(2, 3)));
+            datasets.add(line("Baseline (" + baseline.stripTrailingZeros().toPlainString() + ")", BASELINE_COLOUR, first, last, baseline)
+                    .add("fill", false).add("borderDash", dash(8, 4)));
+        }
+        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder styles = Json.createArrayBuilder();
+        for (Point p : points) {
+            BigDecimal y = value.apply(p);
+            if (y != null) {
+                data.add(Json.createObjectBuilder().add("x", day(p.date())).add("y", y));
+                // Patients' check-ins are triangles, clinicians' visits circles.
+                styles.add(p.byPatient() ? "triangle" : "circle");
+            }
+        }
+        datasets.add(Json.createObjectBuilder().add("label", label).add("data", data).add("borderColor", colour)
+                .add("backgroundColor", colour).add("pointStyle", styles).add("pointRadius", 5).add("fill", false).add("tension", 0));
+        return Json.createObjectBuilder()
+                .add("type", "line")
+                .add("data", Json.createObjectBuilder().add("datasets", datasets))
+                .add("options", Json.createObjectBuilder()
+                        .add("maintainAspectRatio", false)
+                        .add("animation", false)
+                        .add("plugins", Json.createObjectBuilder().add("title", title(label))
+                                .add("legend", Json.createObjectBuilder().add("position", "bottom")))
+                        .add("scales", Json.createObjectBuilder()
+                                .add("x", dayAxis())
+                                .add("y", Json.createObjectBuilder().add("min", 0).add("max", max)
+                                        .add("title", Json.createObjectBuilder().add("display", true).add("text", label)))))
+                .build().toString();
+    }
+
+    private JsonObjectBuilder line(String label, String colour, long first, long last, BigDecimal y) {
+        return Json.createObjectBuilder().add("label", label).add("borderColor", colour).add("pointRadius", 0).add("borderWidth", 1)
+                .add("data", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("x", first).add("y", y))
+                        .add(Json.createObjectBuilder().add("x", last).add("y", y)));
+    }
+
+    private JsonObjectBuilder dayAxis() {
+        return Json.createObjectBuilder().add("type", "linear").add("min", firstDay()).add("max", lastDay())
+                .add("title", Json.createObjectBuilder().add("display", true).add("text", "Days since care started (" + careStart + ")"));
+    }
+
+    private static JsonObjectBuilder title(String text) {
+        return Json.createObjectBuilder().add("display", true).add("text", text);
+    }
+
+    private static JsonArrayBuilder dash(int on, int off) {
+        return Json.createArrayBuilder().add(on).add(off);
+    }
+
+    private long firstDay() {
+        long first = 0;
+        for (Point p : points) {
+            first = Math.min(first, day(p.date()));
+        }
+        for (Period p : periods) {
+            first = Math.min(first, day(p.start()));
+        }
+        return first;
+    }
+
+    private long lastDay() {
+        long last = Math.max(MINIMUM_DAYS_SHOWN, day(today));
+        for (Point p : points) {
+            last = Math.max(last, day(p.date()));
+        }
+        for (Period p : periods) {
+            if (p.end() != null) {
+                last = Math.max(last, day(p.end()) + 1);
+            }
+        }
+        return last;
+    }
+
+    private long day(LocalDate date) {
+        return ChronoUnit.DAYS.between(careStart, date);
+    }
+
+    private <T> Optional<T> earliest(Function<Point, T> measure) {
+        return points.stream().map(measure).filter(Objects::nonNull).findFirst();
+    }
+}
