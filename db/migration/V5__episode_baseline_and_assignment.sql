@@ -15,3 +15,14 @@ ALTER TABLE episode_of_care
 
 -- The physician's own episodes (worklist filters, referral letters).
 CREATE INDEX episode_physician_idx ON episode_of_care (physician_id) WHERE voided_at IS NULL;
+
+-- A visit or check-in being filled in, saved as it is typed so a timeout or a closed tab loses
+-- nothing. One per episode and author. A draft is not a clinical record: when the assessment is
+-- recorded the draft has done its job and is removed (the assessment itself is never deleted).
+CREATE TABLE assessment_draft (
+    episode_id  BIGINT        NOT NULL REFERENCES episode_of_care (id),
+    author      VARCHAR(254)  NOT NULL,
+    answers     TEXT          NOT NULL CHECK (length(answers) <= 20000),
+    updated_at  TIMESTAMPTZ   NOT NULL DEFAULT now(),
+    PRIMARY KEY (episode_id, author)
+);

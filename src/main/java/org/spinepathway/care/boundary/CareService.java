@@ -38,6 +38,7 @@ import org.spinepathway.intake.entity.RedFlag;
 import org.spinepathway.platform.control.ConflictException;
 import org.spinepathway.platform.control.FieldError;
 import org.spinepathway.platform.control.InvalidInputException;
+import org.spinepathway.platform.control.NotAllowedException;
 import org.spinepathway.platform.control.NotFoundException;
 import org.spinepathway.security.boundary.AuditLog;
 import org.spinepathway.security.entity.AuditAction;
@@ -74,6 +75,7 @@ public class CareService {
 
     /** Opens conservative care: the plan (with any first interventions); the episode leaves INTAKE. */
     public TreatmentPlan createPlan(long episodeId, CareRequests.Plan request) {
+        requirePhysio();
         EpisodeOfCare episode = episodes.requireForUpdate(episodeId);
         if (care.planOf(episodeId).isPresent()) {
             throw new ConflictException(null, "This episode has a treatment plan already; add interventions to it.");
@@ -116,6 +118,7 @@ public class CareService {
     }
 
     public Intervention addIntervention(long episodeId, CareRequests.Intervention request) {
+        requirePhysio();
         EpisodeOfCare episode = episodes.requireForUpdate(episodeId);
         TreatmentPlan plan = care.planOf(episodeId)
                 .orElseThrow(() -> new ConflictException(null, "This episode has no treatment plan yet; create the plan first."));
@@ -131,6 +134,9 @@ public class CareService {
 
     /** Records a clinician's visit or a patient's check-in, and raises the immediate rules' flags. */
     public AssessmentResult recordAssessment(long episodeId, CareRequests.Assessment request) {
+        if (!securityContext.isCallerInRole(Role.PHYSIO_NAME) && !securityContext.isCallerInRole(Role.PATIENT_NAME)) {
+            throw new NotAllowedException("Visits are recorded by the physiotherapist; check-ins by the patient.");
+        }
         EpisodeOfCare episode = episodes.requireForUpdate(episodeId);
         boolean byPatient = securityContext.isCallerInRole(Role.PATIENT_NAME);
         List<Integer> answers = request.disability() == null ? null : request.disability().answers();
@@ -184,6 +190,7 @@ public class CareService {
      * ({@code expectedVersion}); otherwise says who changed it and when, and changes nothing.
      */
     public TreatmentPlan revisePlan(long episodeId, int expectedVersion, String goals, LocalDate reviewDate) {
+        requirePhysio();
         EpisodeOfCare episode = episodes.requireForUpdate(episodeId);
         TreatmentPlan plan = care.planOf(episodeId).orElseThrow(() -> new NotFoundException("Episode " + episodeId + " has no plan."));
         requireVersion(plan.getVersion(), expectedVersion, plan.getUpdatedBy(), plan.getUpdatedAt());
@@ -218,6 +225,7 @@ public class CareService {
 
     /** Stops an intervention with a reason, unless it changed since the caller read it. */
     public Intervention stopIntervention(long episodeId, long interventionId, int expectedVersion, String reason) {
+        requirePhysio();
         EpisodeOfCare episode = episodes.requireForUpdate(episodeId);
         TreatmentPlan plan = care.planOf(episodeId).orElseThrow(() -> new NotFoundException("Episode " + episodeId + " has no plan."));
         Intervention intervention = care.intervention(interventionId).filter(i -> i.getPlanId().equals(plan.getId()))
@@ -260,6 +268,7 @@ public class CareService {
      * with who voided it, when and why.
      */
     public Assessment voidAssessment(long episodeId, long assessmentId, String reason) {
+        requirePhysio();
         EpisodeOfCare episode = episodes.requireForUpdate(episodeId);
         Assessment assessment = care.assessment(assessmentId).filter(a -> a.getEpisodeId() == episodeId)
                 .orElseThrow(() -> new NotFoundException("Episode " + episodeId + " has no assessment " + assessmentId + "."));
@@ -276,6 +285,13 @@ public class CareService {
         assessment.voidRecord(securityContext.getCallerPrincipal().getName(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), reason);
         audit.record(AuditAction.VOID, episode.getPatientId(), "Assessment", assessment.getId(), reason.strip());
         return assessment;
+    }
+
+    /** Pages under /physio are open to physicians for reading; changing the plan is the physiotherapist's. */
+    private void requirePhysio() {
+        if (!securityContext.isCallerInRole(Role.PHYSIO_NAME)) {
+            throw new NotAllowedException("Only the physiotherapist changes the treatment plan and the visits.");
+        }
     }
 
     /** What recording an assessment produced. */

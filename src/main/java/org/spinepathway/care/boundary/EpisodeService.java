@@ -22,6 +22,7 @@ import org.spinepathway.patient.entity.Patient;
 import org.spinepathway.platform.control.ConflictException;
 import org.spinepathway.platform.control.FieldError;
 import org.spinepathway.platform.control.InvalidInputException;
+import org.spinepathway.platform.control.NotAllowedException;
 import org.spinepathway.platform.control.NotFoundException;
 import org.spinepathway.security.boundary.AccountService;
 import org.spinepathway.security.boundary.AuditLog;
@@ -76,6 +77,9 @@ public class EpisodeService {
      * physician, and freezes the intake's pain and ODI/NDI as the baseline.
      */
     public EpisodeOfCare openForCare(long episodeId, Long physioId, Long physicianId) {
+        if (!securityContext.isCallerInRole(Role.PHYSIO_NAME)) {
+            throw new NotAllowedException("A physiotherapist opens the episode for care and assigns it.");
+        }
         EpisodeOfCare episode = requireForUpdate(episodeId);
         if (episode.isOpenedForCare()) {
             throw new ConflictException(null, "This episode was opened for care already, by " + episode.getCareOpenedBy()
@@ -117,6 +121,9 @@ public class EpisodeService {
 
     /** Hands the episode to another physiotherapist or physician. */
     public EpisodeOfCare assign(long episodeId, Long physioId, Long physicianId) {
+        if (!securityContext.isCallerInRole(Role.PHYSIO_NAME)) {
+            throw new NotAllowedException("A physiotherapist opens the episode for care and assigns it.");
+        }
         EpisodeOfCare episode = requireForUpdate(episodeId);
         List<FieldError> errors = new ArrayList<>();
         Optional<UserAccount> physio = colleague(physioId, Role.PHYSIO, "physioId", "physiotherapist", errors);

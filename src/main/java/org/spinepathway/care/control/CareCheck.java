@@ -130,6 +130,10 @@ public final class CareCheck {
         } else if (byPatient && !source.equals("PATIENT")) {
             errors.add(new FieldError("source", "A patient's check-in has source PATIENT."));
         }
+        boolean anyDisability = disabilityAnswers != null && disabilityAnswers.stream().anyMatch(java.util.Objects::nonNull);
+        if (nrs == null && !anyDisability && (motor == null || motor.isEmpty()) && (redFlags == null || redFlags.isEmpty())) {
+            errors.add(new FieldError("nrs", "Record at least the pain score (0 to 10)."));
+        }
         if (nrs != null && (nrs < 0 || nrs > 10)) {
             errors.add(new FieldError("nrs", "Pain is scored 0 to 10."));
         }

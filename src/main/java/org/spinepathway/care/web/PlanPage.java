@@ -25,6 +25,7 @@ import org.spinepathway.patient.boundary.PatientService;
 import org.spinepathway.patient.entity.Patient;
 import org.spinepathway.platform.control.ConflictException;
 import org.spinepathway.platform.control.InvalidInputException;
+import org.spinepathway.platform.control.NotAllowedException;
 import org.spinepathway.platform.control.NotFoundException;
 import org.spinepathway.platform.web.FieldMessages;
 import org.spinepathway.security.entity.AuditEvent;
@@ -118,7 +119,7 @@ public class PlanPage implements Serializable {
             load();
         } catch (InvalidInputException invalid) {
             FieldMessages.show(context, invalid, field -> "plan:" + field);
-        } catch (ConflictException conflict) {
+        } catch (ConflictException | NotAllowedException conflict) {
             FieldMessages.global(context, FacesMessage.SEVERITY_ERROR, conflict.getMessage());
         }
     }
@@ -131,7 +132,7 @@ public class PlanPage implements Serializable {
             load();
         } catch (InvalidInputException invalid) {
             FieldMessages.show(context, invalid, field -> "plan:" + field);
-        } catch (ConflictException stale) {
+        } catch (ConflictException | NotAllowedException stale) {
             // What was typed stays in the form, so nothing is lost; the colleague's version is kept.
             FieldMessages.global(context, FacesMessage.SEVERITY_ERROR, stale.getMessage());
         }
@@ -145,7 +146,7 @@ public class PlanPage implements Serializable {
             FieldMessages.global(context, FacesMessage.SEVERITY_INFO, "The intervention is stopped.");
             stopReasons.remove(intervention.getId());
             load();
-        } catch (InvalidInputException | ConflictException refused) {
+        } catch (InvalidInputException | ConflictException | NotAllowedException refused) {
             FieldMessages.global(context, FacesMessage.SEVERITY_ERROR, refused.getMessage().replaceFirst("^stopReason: ", ""));
         }
     }
@@ -188,7 +189,7 @@ public class PlanPage implements Serializable {
             load();
         } catch (InvalidInputException invalid) {
             FieldMessages.show(context, invalid, field -> "add:" + field.substring(field.lastIndexOf('.') + 1).replace("kind", "injectionKind"));
-        } catch (ConflictException conflict) {
+        } catch (ConflictException | NotAllowedException conflict) {
             FieldMessages.global(context, FacesMessage.SEVERITY_ERROR, conflict.getMessage());
         }
     }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 import org.spinepathway.platform.control.ConflictException;
+import org.spinepathway.platform.control.NotAllowedException;
 import org.spinepathway.platform.control.InvalidInputException;
 import org.spinepathway.platform.control.NotFoundException;
 
@@ -48,6 +49,14 @@ public final class ApiExceptionMappers {
         @Override
         public Response toResponse(ConflictException e) {
             return ApiErrors.response(409, e.field(), e.getMessage());
+        }
+    }
+
+    @Provider
+    public static class NotAllowed implements ExceptionMapper<NotAllowedException> {
+        @Override
+        public Response toResponse(NotAllowedException e) {
+            return ApiErrors.response(403, null, e.getMessage());
         }
     }
 
@@ -113,6 +122,9 @@ public final class ApiExceptionMappers {
                 }
                 if (cause instanceof NotFoundException notFound) {
                     return new NotFound().toResponse(notFound);
+                }
+                if (cause instanceof NotAllowedException notAllowed) {
+                    return new NotAllowed().toResponse(notAllowed);
                 }
                 if (cause instanceof OptimisticLockException stale) {
                     return new StaleVersion().toResponse(stale);

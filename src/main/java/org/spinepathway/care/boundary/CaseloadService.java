@@ -1,0 +1,67 @@
+package org.spinepathway.care.boundary;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.spinepathway.care.control.CaseloadRepository;
+import org.spinepathway.care.control.CaseloadRow;
+import org.spinepathway.security.boundary.AccountService;
+import org.spinepathway.security.entity.UserAccount;
+
+/** The signed-in physiotherapist's own episodes, and those whose follow-up is overdue. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class CaseloadService {
+
+    @Inject
+    CaseloadRepository caseload;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    SecurityContext securityContext;
+
+    @Inject
+    Clock clock;
+
+    /** FOLLOW_UP_OVERDUE's N: no assessment in this many days (escalation-rules.md default 21). */
+    @Inject
+    @ConfigProperty(name = "clinic.escalation.follow-up-overdue-days", defaultValue = "21")
+    int followUpDays;
+
+    public long count(String state) {
+        return caseload.count(me(), state, today());
+    }
+
+    public List<CaseloadRow> page(String state, CaseloadRepository.Order order, int first, int max) {
+        return caseload.page(me(), state, order, today(), first, max);
+    }
+
+    public long countOverdue() {
+        return caseload.countOverdue(me(), today(), followUpDays);
+    }
+
+    public List<CaseloadRow> overdue(int first, int max) {
+        return caseload.overdue(me(), today(), followUpDays, first, max);
+    }
+
+    public int followUpDays() {
+        return followUpDays;
+    }
+
+    private long me() {
+        return accounts.findByUsername(securityContext.getCallerPrincipal().getName()).map(UserAccount::getId).orElse(-1L);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

@@ -1,0 +1,298 @@
+package org.spinepathway.care.web;
+
+import java.io.Serializable;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.security.enterprise.SecurityContext;
+
+import org.spinepathway.care.boundary.AssessmentDrafts;
+import org.spinepathway.care.boundary.CareRequests;
+import org.spinepathway.care.boundary.CareService;
+import org.spinepathway.care.boundary.CareService.EpisodeChart;
+import org.spinepathway.care.entity.SpineRegion;
+import org.spinepathway.escalation.entity.EscalationFlag;
+import org.spinepathway.intake.entity.RedFlag;
+import org.spinepathway.patient.boundary.PatientService;
+import org.spinepathway.patient.entity.Patient;
+import org.spinepathway.platform.control.ConflictException;
+import org.spinepathway.platform.control.InvalidInputException;
+import org.spinepathway.platform.control.NotAllowedException;
+import org.spinepathway.platform.control.NotFoundException;
+import org.spinepathway.platform.web.FieldMessages;
+import org.spinepathway.security.entity.Role;
+
+/**
+ * A physiotherapist's visit ({@code /physio/visit.xhtml?episode=}) or a patient's weekly check-in
+ * ({@code /patient/check-in.xhtml?episode=}): pain, the ODI or NDI the intake used, red-flag
+ * answers, and for a visit the MRC grades of the region's myotomes, adherence and notes. Every
+ * change is saved as a draft, so a timeout or a closed tab loses nothing.
+ */
+@Named
+@ViewScoped
+public class AssessmentPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Cancer history and the accident that started the pain are intake history, not weekly questions. */
+    private static final List<RedFlag> FOLLOW_UP_RED_FLAGS = Arrays.stream(RedFlag.values())
+            .filter(f -> f != RedFlag.CANCER_HISTORY && f != RedFlag.MAJOR_TRAUMA).toList();
+
+    @Inject
+    CareService care;
+
+    @Inject
+    AssessmentDrafts drafts;
+
+    @Inject
+    PatientService patients;
+
+    @Inject
+    SecurityContext securityContext;
+
+    @Inject
+    Clock clock;
+
+    private Long episode;
+    private EpisodeChart chart;
+    private Patient patient;
+    private boolean byPatient;
+
+    private LocalDate date;
+    private Integer nrs;
+    private final List<Integer> disabilityAnswers = new ArrayList<>(Arrays.asList(new Integer[10]));
+    private final Map<String, Integer> motor = new LinkedHashMap<>();
+    private final Map<String, Boolean> redFlags = new LinkedHashMap<>();
+    private String adherence;
+    private String notes;
+
+    private boolean recorded;
+    private BigDecimal recordedScore;
+    private List<EscalationFlag> raised = List.of();
+    private boolean emergency;
+
+    public void load() {
+        if (episode == null) {
+            return;
+        }
+        byPatient = securityContext.isCallerInRole(Role.PATIENT_NAME);
+        try {
+            chart = care.chart(episode);
+            patient = patients.requireAccess(chart.episode().getPatientId());
+        } catch (NotFoundException unknown) {
+            chart = null;
+            return;
+        }
+        date = LocalDate.now(clock);
+        drafts.find(episode).ifPresent(this::restore);
+    }
+
+    /** Called on every change: keeps what was entered so far. */
+    public void autosave() {
+        if (chart != null && !recorded) {
+            drafts.save(episode, draftJson());
+        }
+    }
+
+    public void record() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        List<CareRequests.Motor> grades = new ArrayList<>();
+        motor.forEach((key, grade) -> {
+            if (grade != null) {
+                String[] myotomeSide = key.split(":");
+                grades.add(new CareRequests.Motor(myotomeSide[0], myotomeSide[1], grade));
+            }
+        });
+        Map<String, Boolean> answered = new LinkedHashMap<>();
+        redFlags.forEach((code, yes) -> {
+            if (yes != null) {
+                answered.put(code, yes);
+            }
+        });
+        boolean anyDisability = disabilityAnswers.stream().anyMatch(Objects::nonNull);
+        try {
+            CareService.AssessmentResult result = care.recordAssessment(episode, new CareRequests.Assessment(
+                    byPatient ? LocalDate.now(clock) : date, byPatient ? "PATIENT" : "CLINICIAN", nrs,
+                    anyDisability ? new CareRequests.Disability(getInstrument(), new ArrayList<>(disabilityAnswers)) : null,
+                    byPatient ? List.of() : grades, answered, byPatient ? null : adherence, byPatient ? null : notes));
+            drafts.discard(episode);
+            recorded = true;
+            recordedScore = result.disabilityScore();
+            raised = result.flags();
+            emergency = answered.entrySet().stream().anyMatch(e -> e.getValue()
+                    && RedFlag.ofCode(e.getKey()).map(RedFlag::isEmergency).orElse(false));
+        } catch (InvalidInputException invalid) {
+            FieldMessages.show(context, invalid, this::inputOf);
+        } catch (ConflictException | NotAllowedException conflict) {
+            FieldMessages.global(context, FacesMessage.SEVERITY_ERROR, conflict.getMessage());
+        }
+    }
+
+    /** Starts again after recording: a clinician may record a second visit from the same page. */
+    public void another() {
+        recorded = false;
+        nrs = null;
+        for (int i = 0; i < 10; i++) {
+            disabilityAnswers.set(i, null);
+        }
+        motor.replaceAll((k, v) -> null);
+        redFlags.replaceAll((k, v) -> null);
+        adherence = null;
+        notes = null;
+        date = LocalDate.now(clock);
+        raised = List.of();
+        emergency = false;
+    }
+
+    private String inputOf(String field) {
+        if (field.startsWith("disability.answers[")) {
+            return "assessment:disabilityAnswers:" + field.replaceAll("\\D", "") + ":answer";
+        }
+        if (field.startsWith("motor")) {
+            return "assessment:motorMessage";
+        }
+        return switch (field) {
+            case "date", "nrs", "adherence", "notes" -> "assessment:" + field;
+            default -> null;
+        };
+    }
+
+    private String draftJson() {
+        JsonObjectBuilder draft = Json.createObjectBuilder();
+        if (date != null) {
+            draft.add("date", date.toString());
+        }
+        if (nrs != null) {
+            draft.add("nrs", nrs);
+        }
+        JsonArrayBuilder answers = Json.createArrayBuilder();
+        disabilityAnswers.forEach(a -> {
+            if (a == null) {
+                answers.addNull();
+            } else {
+                answers.add(a);
+            }
+        });
+        draft.add("disability", answers);
+        JsonObjectBuilder grades = Json.createObjectBuilder();
+        motor.forEach((k, v) -> {
+            if (v != null) {
+                grades.add(k, v);
+            }
+        });
+        draft.add("motor", grades);
+        JsonObjectBuilder flags = Json.createObjectBuilder();
+        redFlags.forEach((k, v) -> {
+            if (v != null) {
+                flags.add(k, v);
+            }
+        });
+        draft.add("redFlags", flags);
+        if (adherence != null) {
+            draft.add("adherence", adherence);
+        }
+        if (notes != null) {
+            draft.add("notes", notes);
+        }
+        return draft.build().toString();
+    }
+
+    /** A damaged draft is ignored rather than shown half-read: the form starts empty. */
+    private void restore(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            JsonObject draft = reader.readObject();
+            if (!byPatient && draft.containsKey("date")) {
+                date = LocalDate.parse(draft.getString("date"));
+            }
+            nrs = draft.containsKey("nrs") ? draft.getInt("nrs") : null;
+            var answers = draft.getJsonArray("disability");
+            for (int i = 0; answers != null && i < Math.min(10, answers.size()); i++) {
+                disabilityAnswers.set(i, answers.isNull(i) ? null : answers.getInt(i));
+            }
+            draft.getJsonObject("motor").forEach((k, v) -> {
+                if (motor.containsKey(k) || getMotorKeys().contains(k)) {
+                    motor.put(k, ((jakarta.json.JsonNumber) v).intValue());
+                }
+            });
+            draft.getJsonObject("redFlags").forEach((k, v) -> redFlags.put(k, v == JsonValue.TRUE));
+            adherence = draft.containsKey("adherence") ? draft.getString("adherence") : null;
+            notes = draft.containsKey("notes") ? draft.getString("notes") : null;
+        } catch (JsonException | ClassCastException | NullPointerException | DateTimeParseException damaged) {
+            // keep the empty form
+        }
+    }
+
+    /** The myotomes graded for this region, C5–T1 for the neck, L2–S1 for the lower back. */
+    public List<String> getMyotomes() {
+        if (chart == null) {
+            return List.of();
+        }
+        return switch (chart.episode().getRegion()) {
+            case CERVICAL -> List.of("C5", "C6", "C7", "C8", "T1");
+            case LUMBAR -> List.of("L2", "L3", "L4", "L5", "S1");
+            case THORACIC -> List.of();
+        };
+    }
+
+    private List<String> getMotorKeys() {
+        return getMyotomes().stream().flatMap(m -> java.util.stream.Stream.of(m + ":LEFT", m + ":RIGHT")).toList();
+    }
+
+    public String getInstrument() {
+        return chart != null && chart.episode().getRegion() == SpineRegion.CERVICAL ? "NDI" : "ODI";
+    }
+
+    public String getInstrumentKey() {
+        return getInstrument().toLowerCase();
+    }
+
+    public List<RedFlag> getRedFlagQuestions() { return FOLLOW_UP_RED_FLAGS; }
+    public List<Integer> getScale() { return List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10); }
+    public List<Integer> getGrades() { return List.of(0, 1, 2, 3, 4, 5); }
+    public List<Integer> getSections() { return List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9); }
+    public List<Integer> getStatements() { return List.of(0, 1, 2, 3, 4, 5); }
+    public List<String> getAdherenceLevels() { return List.of("FULL", "PARTIAL", "NONE"); }
+    public boolean isUrgentRaised() { return raised.stream().anyMatch(f -> f.getPriority().name().equals("URGENT")); }
+
+    public Long getEpisode() { return episode; }
+    public void setEpisode(Long episode) { this.episode = episode; }
+    public EpisodeChart getChart() { return chart; }
+    public Patient getPatient() { return patient; }
+    public boolean isByPatient() { return byPatient; }
+    public LocalDate getDate() { return date; }
+    public void setDate(LocalDate date) { this.date = date; }
+    public Integer getNrs() { return nrs; }
+    public void setNrs(Integer nrs) { this.nrs = nrs; }
+    public List<Integer> getDisabilityAnswers() { return disabilityAnswers; }
+    public Map<String, Integer> getMotor() { return motor; }
+    public Map<String, Boolean> getRedFlags() { return redFlags; }
+    public String getAdherence() { return adherence; }
+    public void setAdherence(String adherence) { this.adherence = adherence; }
+    public String getNotes() { return notes; }
+    public void setNotes(String notes) { this.notes = notes; }
+    public boolean isRecorded() { return recorded; }
+    public BigDecimal getRecordedScore() { return recordedScore; }
+    public List<EscalationFlag> getRaised() { return raised; }
+    public boolean isEmergency() { return emergency; }
+}

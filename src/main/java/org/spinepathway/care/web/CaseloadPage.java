@@ -1,0 +1,58 @@
+package org.spinepathway.care.web;
+
+import java.io.Serializable;
+import java.util.List;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.primefaces.model.LazyDataModel;
+import org.spinepathway.care.boundary.CaseloadService;
+import org.spinepathway.care.control.CaseloadRepository.Order;
+import org.spinepathway.care.control.CaseloadRow;
+import org.spinepathway.platform.web.PagedModel;
+
+/**
+ * {@code /physio/caseload.xhtml}: the physiotherapist's follow-ups that are overdue, then their
+ * whole caseload, filtered by state and sorted by time in care or since the last assessment.
+ */
+@Named
+@ViewScoped
+public class CaseloadPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    CaseloadService caseload;
+
+    private String state;
+    private Order order = Order.LONGEST_SINCE_ASSESSMENT;
+
+    private final LazyDataModel<CaseloadRow> overdue = new PagedModel<>(
+            () -> caseload.countOverdue(),
+            (first, max) -> caseload.overdue(first, max));
+
+    private final LazyDataModel<CaseloadRow> episodes = new PagedModel<>(
+            () -> caseload.count(state),
+            (first, max) -> caseload.page(state, order, first, max));
+
+    public List<String> getStates() {
+        return List.of("INTAKE", "CONSERVATIVE_CARE", "UNDER_REVIEW", "REFERRED", "RESOLVED", "DISCHARGED");
+    }
+
+    public List<Order> getOrders() {
+        return List.of(Order.values());
+    }
+
+    public int getFollowUpDays() {
+        return caseload.followUpDays();
+    }
+
+    public LazyDataModel<CaseloadRow> getOverdue() { return overdue; }
+    public LazyDataModel<CaseloadRow> getEpisodes() { return episodes; }
+    public String getState() { return state; }
+    public void setState(String state) { this.state = state == null || state.isBlank() ? null : state; }
+    public Order getOrder() { return order; }
+    public void setOrder(Order order) { this.order = order; }
+}

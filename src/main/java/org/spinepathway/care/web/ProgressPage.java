@@ -1,0 +1,93 @@
+package org.spinepathway.care.web;
+
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.LocalDate;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.spinepathway.care.boundary.CareService;
+import org.spinepathway.care.boundary.CareService.EpisodeChart;
+import org.spinepathway.care.control.ProgressChart;
+import org.spinepathway.care.entity.EpisodeOfCare;
+import org.spinepathway.care.entity.InterventionType;
+import org.spinepathway.care.entity.SpineRegion;
+import org.spinepathway.patient.boundary.PatientService;
+import org.spinepathway.patient.entity.Patient;
+import org.spinepathway.platform.control.NotFoundException;
+import org.spinepathway.security.boundary.AccountService;
+import org.spinepathway.security.entity.UserAccount;
+
+/**
+ * The progress of an episode: pain and ODI/NDI against the baseline with the band of the minimal
+ * clinically important change, and the intervention periods. For the physiotherapist and the
+ * physician ({@code /physio/progress.xhtml}) and the patient's own ({@code /patient/progress.xhtml});
+ * the service decides who may see which episode, and audits the read.
+ */
+@Named
+@ViewScoped
+public class ProgressPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    CareService care;
+
+    @Inject
+    PatientService patients;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    InterventionText interventionText;
+
+    @Inject
+    Clock clock;
+
+    private Long episode;
+    private EpisodeChart chart;
+    private Patient patient;
+    private ProgressChart progress;
+    private String physioName;
+    private String physicianName;
+
+    public void load() {
+        if (episode == null) {
+            return;
+        }
+        try {
+            chart = care.chart(episode);
+            patient = patients.requireAccess(chart.episode().getPatientId());
+        } catch (NotFoundException unknown) {
+            chart = null;
+            return;
+        }
+        EpisodeOfCare e = chart.episode();
+        LocalDate careStart = chart.plan() != null ? chart.plan().getStartDate() : e.getOpenedOn();
+        progress = new ProgressChart(careStart, LocalDate.now(clock), e.getBaselineNrs(), e.getBaselineDisability(),
+                e.getRegion() == SpineRegion.CERVICAL ? "NDI" : "ODI",
+                chart.assessments().stream().map(a -> new ProgressChart.Point(a.getAssessedOn(), a.getNrs(), a.getDisabilityScore(),
+                        "PATIENT".equals(a.getSource()))).toList(),
+                chart.interventions().stream().map(i -> new ProgressChart.Period(interventionText.label(i),
+                        i.getType() == InterventionType.INJECTION && i.getGivenOn() != null ? i.getGivenOn() : i.getStartDate(),
+                        i.getType() == InterventionType.INJECTION && i.getGivenOn() != null ? i.getGivenOn() : i.getEndDate(),
+                        i.getStatus().name().equals("STOPPED"))).toList());
+        physioName = nameOf(e.getPhysioId());
+        physicianName = nameOf(e.getPhysicianId());
+    }
+
+    private String nameOf(Long accountId) {
+        return accountId == null ? null : accounts.find(accountId).map(UserAccount::getDisplayName).orElse(null);
+    }
+
+    public Long getEpisode() { return episode; }
+    public void setEpisode(Long episode) { this.episode = episode; }
+    public EpisodeChart getChart() { return chart; }
+    public Patient getPatient() { return patient; }
+    public ProgressChart getProgress() { return progress; }
+    public String getPhysioName() { return physioName; }
+    public String getPhysicianName() { return physicianName; }
+}
