@@ -51,6 +51,64 @@ public final class Browser {
         }
     }
 
+    /** Waits until PrimeFaces has no AJAX request queued or running (autosaves included). */
+    public static void waitForAjax(org.openqa.selenium.support.ui.WebDriverWait wait) {
+        wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return !window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty();")));
+    }
+
+    /**
+     * Clicks option {@code index} of a PrimeFaces radio or checkbox group. The previous answer's
+     * autosave may be re-rendering the page: it is allowed to finish, and the label found again if
+     * it was replaced.
+     */
+    public static void choose(org.openqa.selenium.support.ui.WebDriverWait wait, String groupId, int index) {
+        waitForAjax(wait);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            org.openqa.selenium.WebElement label = d.findElement(org.openqa.selenium.By.cssSelector("label[for='" + groupId + ":" + index + "']"));
+            ((org.openqa.selenium.JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", label);
+            label.click();
+            return true;
+        });
+    }
+
+    /**
+     * Picks the option with this label in a PrimeFaces selectOneMenu, as a user does: opens the
+     * panel, waits for it to have finished opening, clicks the item, and checks the menu shows it.
+     */
+    public static void select(org.openqa.selenium.support.ui.WebDriverWait wait, String menuId, String optionLabel) {
+        waitForAjax(wait);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.ElementNotInteractableException.class).until(d -> {
+            org.openqa.selenium.WebElement menu = d.findElement(org.openqa.selenium.By.id(menuId));
+            org.openqa.selenium.WebElement panel = d.findElement(org.openqa.selenium.By.id(menuId + "_panel"));
+            if (!panel.isDisplayed()) {
+                ((org.openqa.selenium.JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", menu);
+                menu.click();
+                return false;
+            }
+            Boolean opened = (Boolean) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                    "return !jQuery(arguments[0]).is(':animated');", panel);
+            if (!Boolean.TRUE.equals(opened)) {
+                return false;
+            }
+            d.findElement(org.openqa.selenium.By.cssSelector("[id='" + menuId + "_items'] li[data-label='" + optionLabel + "']")).click();
+            return true;
+        });
+        waitForAjax(wait);
+        wait.until(d -> optionLabel.equals(d.findElement(org.openqa.selenium.By.id(menuId + "_label")).getText()));
+    }
+
+    /** Signs in on the login page and waits to land on {@code landing}. */
+    public static void signIn(org.openqa.selenium.WebDriver driver, org.openqa.selenium.support.ui.WebDriverWait wait, String loginUrl,
+                              String username, String password, String landing) {
+        driver.get(loginUrl);
+        driver.findElement(org.openqa.selenium.By.id("login:username")).sendKeys(username);
+        driver.findElement(org.openqa.selenium.By.id("login:password")).sendKeys(password);
+        driver.findElement(org.openqa.selenium.By.id("login:submit")).click();
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains(landing));
+    }
+
     public static ChromeDriver start() {
         for (Path binary : List.of(CHROMIUM, CHROMEDRIVER)) {
             if (!Files.isExecutable(binary)) {

@@ -17,6 +17,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 
 import org.spinepathway.care.boundary.CareRequests;
+import org.spinepathway.care.boundary.EpisodeService;
 import org.spinepathway.care.boundary.CareService;
 import org.spinepathway.care.boundary.CareService.EpisodeChart;
 import org.spinepathway.care.entity.Intervention;
@@ -28,7 +29,10 @@ import org.spinepathway.platform.control.InvalidInputException;
 import org.spinepathway.platform.control.NotAllowedException;
 import org.spinepathway.platform.control.NotFoundException;
 import org.spinepathway.platform.web.FieldMessages;
+import org.spinepathway.security.boundary.AccountService;
 import org.spinepathway.security.entity.AuditEvent;
+import org.spinepathway.security.entity.Role;
+import org.spinepathway.security.entity.UserAccount;
 
 /**
  * {@code /physio/plan.xhtml?episode=}: the physiotherapist's treatment plan. Every save carries the
@@ -52,6 +56,12 @@ public class PlanPage implements Serializable {
     PatientService patients;
 
     @Inject
+    EpisodeService episodes;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
     Clock clock;
 
     private Long episode;
@@ -59,6 +69,10 @@ public class PlanPage implements Serializable {
     private Patient patient;
     private List<AuditEvent> history = List.of();
     private int planVersion;
+    private List<UserAccount> physios = List.of();
+    private List<UserAccount> physicians = List.of();
+    private Long physioId;
+    private Long physicianId;
 
     // The plan form
     private String goals;
@@ -106,6 +120,10 @@ public class PlanPage implements Serializable {
             startDate = LocalDate.now(clock);
             reviewDate = startDate.plusWeeks(6);
         }
+        physios = accounts.colleagues(Role.PHYSIO);
+        physicians = accounts.colleagues(Role.PHYSICIAN);
+        physioId = chart.episode().getPhysioId();
+        physicianId = chart.episode().getPhysicianId();
         interventionVersions.clear();
         chart.interventions().forEach(i -> interventionVersions.put(i.getId(), i.getVersion()));
         newStart = LocalDate.now(clock);
@@ -121,6 +139,20 @@ public class PlanPage implements Serializable {
             FieldMessages.show(context, invalid, field -> "plan:" + field);
         } catch (ConflictException | NotAllowedException conflict) {
             FieldMessages.global(context, FacesMessage.SEVERITY_ERROR, conflict.getMessage());
+        }
+    }
+
+    /** Hands the episode to another physiotherapist or physician. */
+    public void assign() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        try {
+            episodes.assign(episode, physioId, physicianId);
+            FieldMessages.global(context, FacesMessage.SEVERITY_INFO, "The care team is saved.");
+            load();
+        } catch (InvalidInputException invalid) {
+            FieldMessages.show(context, invalid, field -> "team:" + field);
+        } catch (ConflictException | NotAllowedException refused) {
+            FieldMessages.global(context, FacesMessage.SEVERITY_ERROR, refused.getMessage());
         }
     }
 
@@ -210,6 +242,12 @@ public class PlanPage implements Serializable {
     public List<String> getInjectionKinds() { return List.of("EPIDURAL_STEROID", "NERVE_ROOT_BLOCK", "FACET"); }
     public boolean isStoppable(Intervention i) { return i.getStatus().name().equals("PLANNED") || i.getStatus().name().equals("ACTIVE"); }
 
+    public List<UserAccount> getPhysios() { return physios; }
+    public List<UserAccount> getPhysicians() { return physicians; }
+    public Long getPhysioId() { return physioId; }
+    public void setPhysioId(Long physioId) { this.physioId = physioId; }
+    public Long getPhysicianId() { return physicianId; }
+    public void setPhysicianId(Long physicianId) { this.physicianId = physicianId; }
     public Long getEpisode() { return episode; }
     public void setEpisode(Long episode) { this.episode = episode; }
     public EpisodeChart getChart() { return chart; }

@@ -230,24 +230,12 @@ class IntakeBrowserIT {
     private void openBrowserAndSignIn() {
         browser = Browser.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        browser.get(page("login.xhtml"));
-        browser.findElement(By.id("login:username")).sendKeys(email);
-        browser.findElement(By.id("login:password")).sendKeys(PASSWORD);
-        browser.findElement(By.id("login:submit")).click();
-        wait.until(ExpectedConditions.urlContains("/patient/home.xhtml"));
+        Browser.signIn(browser, wait, page("login.xhtml"), email, PASSWORD, "/patient/home.xhtml");
     }
 
     /** Clicks the label of a radio button or checkbox: what a person does. */
     private void choose(String groupId, int index) {
-        // The previous answer's autosave may be re-rendering messages: let it finish, and find the
-        // label again if it was replaced under us.
-        waitForAjax();
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
-            WebElement label = d.findElement(By.cssSelector("label[for='" + groupId + ":" + index + "']"));
-            ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", label);
-            label.click();
-            return true;
-        });
+        Browser.choose(wait, groupId, index);
     }
 
     private void next() {
@@ -257,8 +245,7 @@ class IntakeBrowserIT {
 
     /** Lets the autosave of the last answer finish first, as a person's pace would. */
     private void waitForAjax() {
-        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-                "return !window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty();")));
+        Browser.waitForAjax(wait);
     }
 
     private void waitForStep(int step) {

@@ -1,0 +1,298 @@
+package org.spinepathway.care.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.spinepathway.testing.Axe;
+import org.spinepathway.testing.Browser;
+import org.spinepathway.testing.Clinic;
+import org.spinepathway.testing.ClinicDeployment;
+import org.spinepathway.testing.EmbeddedDatabase;
+import org.spinepathway.testing.Http;
+import org.spinepathway.testing.WebSession;
+
+/**
+ * Conservative care in headless Chromium: a physiotherapist opens an episode from its intake,
+ * writes a plan with a medication and an injection, records two visits and reads the progress
+ * chart; a patient checks in (the draft surviving a closed browser), sees their own progress and
+ * cannot open another patient's.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CareBrowserIT {
+
+    private static final String PASSWORD = "Care-browser-pass-1";
+    private static final LocalDate TODAY = LocalDate.now();
+    private static String databaseUrl;
+
+    @ArquillianResource
+    URL base;
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+    private final List<String> axeFindings = new ArrayList<>();
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        databaseUrl = EmbeddedDatabase.get().createDatabase("care_browser");
+        return ClinicDeployment.onDatabase(databaseUrl);
+    }
+
+    @AfterEach
+    void closeBrowser(TestInfo test) {
+        if (browser != null) {
+            Browser.keepEvidence(browser, "CareBrowserIT-" + test.getTestMethod().map(m -> m.getName()).orElse("test"));
+            browser.quit();
+        }
+    }
+
+    @Test
+    void physio_opensCare_plansAMedicationAndAnInjection_recordsTwoVisits_andReadsTheChart() throws Exception {
+        String run = run();
+        String physio = "pia-" + run;
+        String physicianName = "Dr Phil " + run;
+        Clinic.createStaff(base, physio, PASSWORD, "PHYSIO", "Pia Physio " + run);
+        Clinic.createStaff(base, "phil-" + run, PASSWORD, "PHYSICIAN", physicianName);
+        String patient = "care-" + run + "@example.org";
+        long episodeId = episodeWithIntake(physio, patient, "Grace", "Hopper", true);
+        long intakeId = Clinic.number(databaseUrl, "SELECT id FROM intake WHERE episode_id = ? AND status = 'SUBMITTED'", episodeId);
+
+        startBrowser(physio, "/index.xhtml");
+        browser.get(page("physio/intake.xhtml?id=" + intakeId));
+        Browser.select(wait, "openForCare:physicianId", physicianName);
+        click("openForCare:open");
+        wait.until(ExpectedConditions.urlContains("/physio/plan.xhtml"));
+        assertEquals("7", text("baselinePain"), "the intake's pain is the baseline");
+        assertEquals("44.0%", text("baselineDisability"), "the intake's ODI is the baseline");
+        assertEquals(physicianName, Clinic.text(databaseUrl,
+                "SELECT a.display_name FROM episode_of_care e JOIN user_account a ON a.id = e.physician_id WHERE e.id = ?", episodeId));
+
+        type("plan:goals", "Walk 2 km without leg pain; back to work in 6 weeks");
+        click("plan:create");
+        wait.until(d -> d.findElement(By.id("episodeState")).getText().equals("Conservative care"));
+
+        Browser.select(wait, "add:type", "Medication");
+        type("add:drug", "tramadol");
+        Browser.select(wait, "add:drugClass", "Opioid painkillers (codeine, tramadol, morphine, oxycodone)");
+        type("add:dose", "50 mg");
+        type("add:frequency", "up to 4 times a day");
+        click("add:addIntervention");
+        wait.until(d -> d.getPageSource().contains("The intervention is added to the plan."));
+        assertTrue(browser.getPageSource().contains("reported shaky hands or tremor"), "the tremor warning for an opioid");
+
+        Browser.select(wait, "add:type", "Injection");
+        Browser.select(wait, "add:injectionKind", "Epidural steroid");
+        type("add:level", "L4-L5");
+        type("add:givenOn_input", TODAY.minusDays(3).toString());
+        click("add:addIntervention");
+        wait.until(d -> d.findElements(By.cssSelector("[id='interventions:list_data'] tr")).size() == 2);
+        String interventions = text("interventions:list_data");
+        assertTrue(interventions.contains("tramadol, 50 mg, up to 4 times a day"), interventions);
+        assertTrue(interventions.contains("epidural steroid at L4-L5, given " + TODAY.minusDays(3)), interventions);
+
+        click("recordVisit");
+        wait.until(ExpectedConditions.urlContains("/physio/visit.xhtml"));
+        checkAccessibility("visit");
+        click("assessment:record");
+        assertTrue(wait.until(d -> d.findElement(By.id("assessment:nrs")).findElement(By.xpath("..")).getText())
+                .contains("Record at least the pain score"), "an empty visit is refused next to the pain score");
+
+        recordVisit(TODAY.minusDays(1), 6, 2, "5");
+        assertTrue(text("recorded").contains("ODI: 40.0%"), text("recorded"));
+        click("after:another");
+        recordVisit(TODAY, 4, 1, "4");
+        assertTrue(text("recorded").contains("ODI: 20.0%"), text("recorded"));
+        assertTrue(text("flagsRaised").contains("Motor decline (URGENT)"), "L5 left 5 -> 4 raises MOTOR_DECLINE at once: " + text("flagsRaised"));
+        assertEquals(2, Clinic.number(databaseUrl, "SELECT count(*) FROM assessment WHERE episode_id = ? AND source = 'CLINICIAN'", episodeId));
+        assertEquals(0, Clinic.number(databaseUrl, "SELECT count(*) FROM assessment_draft WHERE episode_id = ?", episodeId),
+                "the draft is gone once the visit is recorded");
+
+        click("after:progress");
+        wait.until(ExpectedConditions.urlContains("/physio/progress.xhtml"));
+        // Chart.js drew each chart: the pain chart has the band's two edges, the baseline and the pain line.
+        assertEquals(4L, chartDatasets("painChart"));
+        assertEquals(4L, chartDatasets("disabilityChart"));
+        assertEquals(2L, ((Number) script("return Chart.getChart(document.querySelector(\"[id='interventionChart'] canvas\")).data.labels.length;")).longValue());
+        assertEquals(2L, ((Number) script("return Chart.getChart(document.querySelector(\"[id='painChart'] canvas\")).data.datasets[3].data.length;")).longValue(),
+                "both visits are on the pain line");
+        String table = text("measurements_data");
+        assertTrue(table.contains(TODAY.toString()) && table.contains("Clinician visit"), table);
+        assertTrue(text("team").contains(physicianName), text("team"));
+        checkAccessibility("progress");
+        assertEquals(List.of(), axeFindings, "serious or critical accessibility violations");
+    }
+
+    @Test
+    void patient_checksIn_keepsTheDraftAcrossBrowsers_seesOwnProgress_butNotAnotherPatientsPlan() throws Exception {
+        String run = run();
+        String physio = "pete-" + run;
+        Clinic.createStaff(base, physio, PASSWORD, "PHYSIO", "Pete Physio " + run);
+        String patient = "own-" + run + "@example.org";
+        long ownEpisode = episodeWithIntake(physio, patient, "Katherine", "Johnson", false);
+        plan(physio, ownEpisode, "Own goals: garden again");
+        long otherEpisode = episodeWithIntake(physio, "other-" + run + "@example.org", "Dorothy", "Vaughan", false);
+        plan(physio, otherEpisode, "Secret goals of another patient");
+
+        startBrowser(patient, "/patient/home.xhtml");
+        browser.findElement(By.id("complaints")).findElement(By.linkText("Weekly check-in")).click();
+        wait.until(ExpectedConditions.urlContains("/patient/check-in.xhtml"));
+        checkAccessibility("check-in");
+        Browser.choose(wait, "assessment:nrs", 5);
+        Browser.choose(wait, "assessment:disabilityAnswers:0:answer", 2);
+        Browser.waitForAjax(wait);
+
+        // The patient closes the browser half-way and comes back later.
+        browser.quit();
+        startBrowser(patient, "/patient/home.xhtml");
+        browser.get(page("patient/check-in.xhtml?episode=" + ownEpisode));
+        assertTrue(browser.findElement(By.id("assessment:nrs:5")).isSelected(), "the pain score was kept");
+        assertTrue(browser.findElement(By.id("assessment:disabilityAnswers:0:answer:2")).isSelected(), "the ODI answer was kept");
+        for (int i = 0; i < 8; i++) {
+            Browser.choose(wait, "assessment:redFlags:" + i + ":answer", 1);
+        }
+        click("assessment:record");
+        wait.until(d -> d.getPageSource().contains("your check-in is sent"));
+        assertEquals(1, Clinic.number(databaseUrl, "SELECT count(*) FROM assessment WHERE episode_id = ? AND source = 'PATIENT' AND nrs = 5", ownEpisode));
+
+        click("after:progress");
+        wait.until(ExpectedConditions.urlContains("/patient/progress.xhtml"));
+        assertTrue(text("measurements_data").contains("Patient check-in"), text("measurements_data"));
+        assertTrue(text("goals").contains("Own goals: garden again"));
+        assertEquals(1L, ((Number) script("return Chart.getChart(document.querySelector(\"[id='painChart'] canvas\")).data.datasets[3].data.length;")).longValue());
+        checkAccessibility("patient progress");
+
+        // Another patient's episode: the same answer as an unknown one, and nothing of theirs shown.
+        for (String other : List.of("patient/progress.xhtml?episode=" + otherEpisode, "patient/check-in.xhtml?episode=" + otherEpisode)) {
+            browser.get(page(other));
+            assertTrue(text("missing").contains("no episode with this number that you may see"), other);
+            assertFalse(browser.getPageSource().contains("Secret goals") || browser.getPageSource().contains("Vaughan"), other);
+        }
+        assertEquals(404, new WebSession(base).api("GET", "api/v1/episodes/" + otherEpisode, null, patient, PASSWORD).statusCode());
+
+        // A red flag in a check-in: the patient is sent to emergency care, the physician's flag is raised at once.
+        browser.get(page("patient/check-in.xhtml?episode=" + ownEpisode));
+        Browser.choose(wait, "assessment:nrs", 6);
+        Browser.choose(wait, "assessment:redFlags:0:answer", 0);   // bladder or bowel change: yes
+        click("assessment:record");
+        wait.until(d -> d.findElements(By.id("emergencyAdvice")).size() == 1);
+        assertTrue(text("emergencyAdvice").contains("Go to an emergency department now"));
+        assertEquals(1, Clinic.number(databaseUrl,
+                "SELECT count(*) FROM escalation_flag WHERE episode_id = ? AND rule = 'RED_FLAG' AND status = 'OPEN'", ownEpisode));
+        assertEquals(List.of(), axeFindings, "serious or critical accessibility violations");
+    }
+
+    private void recordVisit(LocalDate date, int nrs, int odiAnswer, String l5Left) {
+        // The date picker keeps its text on clear(): select it all and type over it, as a user would.
+        WebElement dateInput = browser.findElement(By.id("assessment:date_input"));
+        dateInput.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), date.toString());
+        dateInput.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        Browser.choose(wait, "assessment:nrs", nrs);
+        for (int s = 0; s < 10; s++) {
+            Browser.choose(wait, "assessment:disabilityAnswers:" + s + ":answer", odiAnswer);
+        }
+        Browser.select(wait, "assessment:motor:3:left", l5Left);
+        for (int i = 0; i < 8; i++) {
+            Browser.choose(wait, "assessment:redFlags:" + i + ":answer", 1);
+        }
+        Browser.choose(wait, "assessment:adherence", 0);
+        type("assessment:notes", "Extension exercises done daily");
+        click("assessment:record");
+        wait.until(d -> d.findElements(By.id("recorded")).size() == 1);
+    }
+
+    /** A patient who registered, an episode opened by the physiotherapist, and the patient's submitted intake (pain 7, ODI 44%). */
+    private long episodeWithIntake(String physio, String email, String givenName, String familyName, boolean tremor) throws Exception {
+        Clinic.registerPatient(base, email, PASSWORD, givenName, familyName, "1950-01-01", "FEMALE");
+        long patientId = Clinic.number(databaseUrl, "SELECT id FROM patient WHERE email = ?", email);
+        WebSession api = new WebSession(base);
+        HttpResponse<String> episode = api.api("POST", "api/v1/patients/" + patientId + "/episodes", "{\"region\":\"LUMBAR\",\"side\":\"LEFT\"}", physio, PASSWORD);
+        assertEquals(201, episode.statusCode(), episode.body());
+        long episodeId = Long.parseLong(episode.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+        HttpResponse<String> intake = api.api("POST", "api/v1/episodes/" + episodeId + "/intake", """
+                {"submittedOn":"%s","painNow":7,"painWorst":9,
+                 "disability":{"instrument":"ODI","answers":[3,2,2,2,2,2,2,2,2,3]},
+                 "symptoms":{"painTravels":["LEG"],"numbness":["LEFT_LEG"],"tremor":%s,"onsetDate":"2026-09-01"}}
+                """.formatted(TODAY.minusDays(7), tremor ? "[\"LEFT_ARM\"]" : "[]"), email, PASSWORD);
+        assertEquals(201, intake.statusCode(), intake.body());
+        return episodeId;
+    }
+
+    private void plan(String physio, long episodeId, String goals) {
+        HttpResponse<String> plan = new WebSession(base).api("POST", "api/v1/episodes/" + episodeId + "/plan",
+                "{\"startDate\":\"" + TODAY.minusDays(5) + "\",\"reviewDate\":\"" + TODAY.plusDays(37) + "\",\"goals\":\"" + goals + "\"}",
+                physio, PASSWORD);
+        assertEquals(201, plan.statusCode(), plan.body());
+    }
+
+    private long chartDatasets(String chartId) {
+        return ((Number) script("return Chart.getChart(document.querySelector(\"[id='" + chartId + "'] canvas\")).data.datasets.length;")).longValue();
+    }
+
+    private Object script(String js) {
+        return wait.until(d -> {
+            try {
+                return ((JavascriptExecutor) d).executeScript(js);
+            } catch (org.openqa.selenium.JavascriptException notDrawnYet) {
+                return null;
+            }
+        });
+    }
+
+    private void startBrowser(String username, String landing) {
+        browser = Browser.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        Browser.signIn(browser, wait, page("login.xhtml"), username, PASSWORD, landing);
+    }
+
+    private void click(String id) {
+        Browser.waitForAjax(wait);
+        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
+    private void type(String id, String text) {
+        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    private String text(String id) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id))).getText();
+    }
+
+    private void checkAccessibility(String pageName) {
+        axeFindings.addAll(Axe.seriousViolations(browser).stream().map(v -> pageName + ": " + v).toList());
+        Browser.assertNoConsoleErrors(browser);
+    }
+
+    private String page(String path) {
+        return Http.resolve(base, path).toString();
+    }
+
+    private static String run() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}
