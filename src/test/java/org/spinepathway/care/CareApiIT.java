@@ -1,6 +1,7 @@
 package org.spinepathway.care;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
@@ -208,6 +209,54 @@ class CareApiIT {
         HttpResponse<String> stopped = first.prepare(page, "interventions").post(Map.of("list:0:reason", "Pain worse with rest"), "list:0:stop");
         assertTrue(stopped.body().contains("The intervention is stopped"), stopped.body());
         assertEquals("Pain worse with rest", text("SELECT stop_reason FROM intervention WHERE id = ?", restId));
+    }
+
+    @Test
+    void thePlan_shouldTakeTheIntakeAsBaseline_andTheCaseloadListsOverdueFollowUps() throws Exception {
+        HttpResponse<String> intake = api.api("POST", "api/v1/episodes/" + episodeId + "/intake", """
+                {"submittedOn":"%s","painNow":8,"painWorst":9,"disability":{"instrument":"ODI","answers":[3,3,3,3,3,3,3,3,3,3]}}
+                """.formatted(TODAY.minusDays(31)), patient, PASSWORD);
+        assertEquals(201, intake.statusCode(), intake.body());
+        assertEquals(201, post("plan", "{\"startDate\":\"" + TODAY.minusDays(30) + "\",\"reviewDate\":\"" + TODAY.plusDays(12)
+                + "\",\"goals\":\"Sit through a film\"}").statusCode());
+        String episode = api.api("GET", "api/v1/episodes/" + episodeId, null, physio, PASSWORD).body();
+        assertTrue(episode.contains("\"baseline\":{\"disabilityInstrument\":\"ODI\",\"disabilityScore\":60.0,\"nrs\":8}"), episode);
+        assertEquals(single("SELECT id FROM user_account WHERE username = ?", physio),
+                single("SELECT physio_id FROM episode_of_care WHERE id = ?", episodeId), "the plan's writer looks after the episode");
+
+        // A second patient of the same physiotherapist, seen two days ago: in the caseload, not overdue.
+        String seen = "seen-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        Clinic.registerPatient(base, seen, PASSWORD, "Sally", "Ride", "1951-05-26", "FEMALE");
+        long seenEpisode = Long.parseLong(api.api("POST", "api/v1/patients/" + single("SELECT id FROM patient WHERE email = ?", seen) + "/episodes",
+                "{\"region\":\"CERVICAL\",\"side\":\"RIGHT\"}", physio, PASSWORD).body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+        assertEquals(201, api.api("POST", "api/v1/episodes/" + seenEpisode + "/plan", "{\"startDate\":\"" + TODAY.minusDays(40)
+                + "\",\"reviewDate\":\"" + TODAY.plusDays(2) + "\",\"goals\":\"Turn the head to drive\"}", physio, PASSWORD).statusCode());
+        assertEquals(201, api.api("POST", "api/v1/episodes/" + seenEpisode + "/assessments", "{\"date\":\"" + TODAY.minusDays(2)
+                + "\",\"source\":\"CLINICIAN\",\"nrs\":3}", physio, PASSWORD).statusCode());
+
+        WebSession pages = new WebSession(base);
+        assertEquals(302, pages.signIn(physio, PASSWORD).statusCode());
+        HttpResponse<String> page = pages.get("physio/caseload.xhtml");
+        assertEquals(200, page.statusCode(), page.headers().map() + page.body());
+        String caseload = page.body();
+        String overdue = caseload.substring(0, caseload.indexOf("id=\"caseloadForm\""));
+        String all = caseload.substring(caseload.indexOf("id=\"caseloadForm\""));
+        assertTrue(overdue.contains("Mae Jemison") && !overdue.contains("Sally Ride"), "30 days in care, never assessed: overdue; seen 2 days ago: not");
+        assertTrue(all.contains("Mae Jemison") && all.contains("Sally Ride"), "both are in the caseload");
+        assertTrue(all.indexOf("Mae Jemison") < all.indexOf("Sally Ride"), "longest since an assessment first");
+
+        String intakeOnly = pages.submit("physio/caseload.xhtml", "caseloadForm", Map.of("state_input", "INTAKE", "order_input", "LONGEST_IN_CARE"), "refresh").body();
+        String filtered = intakeOnly.substring(intakeOnly.indexOf("id=\"caseloadForm\""));
+        assertTrue(filtered.contains("No episodes.") && !filtered.contains("Mae Jemison"), "filtered by state");
+        String longestInCare = pages.submit("physio/caseload.xhtml", "caseloadForm", Map.of("state_input", "", "order_input", "LONGEST_IN_CARE"), "refresh").body();
+        String sorted = longestInCare.substring(longestInCare.indexOf("id=\"caseloadForm\""));
+        assertTrue(sorted.indexOf("Sally Ride") < sorted.indexOf("Mae Jemison"), "40 days in care before 30");
+
+        String colleague = "other-physio-" + UUID.randomUUID().toString().substring(0, 8);
+        Clinic.createStaff(base, colleague, PASSWORD, "PHYSIO", "Other Physio");
+        WebSession other = new WebSession(base);
+        assertEquals(302, other.signIn(colleague, PASSWORD).statusCode());
+        assertFalse(other.get("physio/caseload.xhtml").body().contains("Mae Jemison"), "a caseload is the physiotherapist's own");
     }
 
     @Test

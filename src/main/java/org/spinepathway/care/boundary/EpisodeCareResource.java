@@ -109,13 +109,18 @@ public class EpisodeCareResource {
     }
 
     public record EpisodeView(long id, long patientId, String region, String side, String state, LocalDate openedOn,
-                              PlanView plan, List<AssessmentView> assessments) {
+                              Long physioId, Long physicianId, BaselineView baseline, PlanView plan, List<AssessmentView> assessments) {
         static EpisodeView of(CareService.EpisodeChart chart) {
             EpisodeOfCare e = chart.episode();
             return new EpisodeView(e.getId(), e.getPatientId(), e.getRegion().name(), e.getSide().name(), e.getState().name(), e.getOpenedOn(),
+                    e.getPhysioId(), e.getPhysicianId(), new BaselineView(e.getBaselineNrs(), e.getBaselineInstrument(), e.getBaselineDisability()),
                     chart.plan() == null ? null : PlanView.of(chart.plan(), chart.interventions()),
                     chart.assessments().stream().map(AssessmentView::of).toList());
         }
+    }
+
+    /** The submitted intake's measures, frozen when the episode was opened for care (null before). */
+    public record BaselineView(Integer nrs, String disabilityInstrument, BigDecimal disabilityScore) {
     }
 
     public record PlanView(long id, String goals, LocalDate startDate, LocalDate reviewDate, List<InterventionView> interventions) {

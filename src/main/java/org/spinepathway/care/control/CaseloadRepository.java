@@ -32,50 +32,47 @@ public class CaseloadRepository {
         }
     }
 
-    private static final String FROM = " FROM episode_of_care e JOIN patient p ON p.id = e.patient_id"
-            + " LEFT JOIN treatment_plan tp ON tp.episode_id = e.id AND tp.voided_at IS NULL"
+    // Each parameter appears once, in the CTE: EclipseLink does not reuse numbered parameters in native SQL.
+    private static final String PARAMS = "WITH p AS (SELECT CAST(? AS BIGINT) AS physio, CAST(? AS DATE) AS as_of,"
+            + " CAST(? AS INTEGER) AS days, CAST(? AS VARCHAR) AS state) ";
+
+    private static final String FROM = " FROM p CROSS JOIN episode_of_care e JOIN patient pt ON pt.id = e.patient_id"
+            + " LEFT JOIN treatment_plan tp ON tp.episode_id = e.id"
             + " LEFT JOIN LATERAL (SELECT max(a.assessed_on) AS last_on FROM assessment a"
-            + "   WHERE a.episode_id = e.id AND a.voided_at IS NULL AND a.assessed_on <= ?2) la ON TRUE"
-            + " WHERE e.voided_at IS NULL AND e.physio_id = ?1";
+            + "   WHERE a.episode_id = e.id AND a.voided_at IS NULL AND a.assessed_on <= p.as_of) la ON TRUE"
+            + " WHERE e.voided_at IS NULL AND e.physio_id = p.physio AND (p.state IS NULL OR e.state = p.state)";
 
-    private static final String STATE = " AND e.state = ?3";
+    private static final String OVERDUE = " AND e.state = 'CONSERVATIVE_CARE' AND tp.start_date <= p.as_of - p.days"
+            + " AND (la.last_on IS NULL OR la.last_on <= p.as_of - p.days)";
 
-    private static final String OVERDUE = " AND e.state = 'CONSERVATIVE_CARE' AND tp.start_date <= ?2 - CAST(?3 AS INTEGER)"
-            + " AND (la.last_on IS NULL OR la.last_on <= ?2 - CAST(?3 AS INTEGER))";
-
-    private static final String COLUMNS = "SELECT e.id, p.given_name || ' ' || p.family_name, p.mrn, e.region, e.state, tp.start_date,"
-            + " la.last_on, ?2 - tp.start_date, ?2 - la.last_on";
+    private static final String COLUMNS = "SELECT e.id, pt.given_name || ' ' || pt.family_name, pt.mrn, e.region, e.state, tp.start_date,"
+            + " la.last_on, p.as_of - tp.start_date, p.as_of - la.last_on";
 
     @PersistenceContext(unitName = "clinic")
     EntityManager em;
 
     public long count(long physioId, String state, LocalDate asOf) {
-        Query q = em.createNativeQuery("SELECT count(*)" + FROM + (state == null ? "" : STATE))
-                .setParameter(1, physioId).setParameter(2, Date.valueOf(asOf));
-        if (state != null) {
-            q.setParameter(3, state);
-        }
-        return ((Number) q.getSingleResult()).longValue();
+        return ((Number) bind(em.createNativeQuery(PARAMS + "SELECT count(*)" + FROM), physioId, asOf, 0, state).getSingleResult()).longValue();
     }
 
     public List<CaseloadRow> page(long physioId, String state, Order order, LocalDate asOf, int first, int max) {
-        Query q = em.createNativeQuery(COLUMNS + FROM + (state == null ? "" : STATE) + " ORDER BY " + order.sql)
-                .setParameter(1, physioId).setParameter(2, Date.valueOf(asOf)).setFirstResult(first).setMaxResults(max);
-        if (state != null) {
-            q.setParameter(3, state);
-        }
-        return rows(q);
+        return rows(bind(em.createNativeQuery(PARAMS + COLUMNS + FROM + " ORDER BY " + order.sql), physioId, asOf, 0, state)
+                .setFirstResult(first).setMaxResults(max));
     }
 
     public long countOverdue(long physioId, LocalDate asOf, int days) {
-        return ((Number) em.createNativeQuery("SELECT count(*)" + FROM + OVERDUE)
-                .setParameter(1, physioId).setParameter(2, Date.valueOf(asOf)).setParameter(3, days).getSingleResult()).longValue();
+        return ((Number) bind(em.createNativeQuery(PARAMS + "SELECT count(*)" + FROM + OVERDUE), physioId, asOf, days, null)
+                .getSingleResult()).longValue();
     }
 
     /** Longest without an assessment first. */
     public List<CaseloadRow> overdue(long physioId, LocalDate asOf, int days, int first, int max) {
-        return rows(em.createNativeQuery(COLUMNS + FROM + OVERDUE + " ORDER BY " + Order.LONGEST_SINCE_ASSESSMENT.sql)
-                .setParameter(1, physioId).setParameter(2, Date.valueOf(asOf)).setParameter(3, days).setFirstResult(first).setMaxResults(max));
+        return rows(bind(em.createNativeQuery(PARAMS + COLUMNS + FROM + OVERDUE + " ORDER BY " + Order.LONGEST_SINCE_ASSESSMENT.sql),
+                physioId, asOf, days, null).setFirstResult(first).setMaxResults(max));
+    }
+
+    private static Query bind(Query q, long physioId, LocalDate asOf, int days, String state) {
+        return q.setParameter(1, physioId).setParameter(2, Date.valueOf(asOf)).setParameter(3, days).setParameter(4, state);
     }
 
     private static List<CaseloadRow> rows(Query q) {
