@@ -40,7 +40,7 @@ public final class ProgressChart {
     private static final String BAND_EDGE_COLOUR = "rgba(22, 101, 52, 0.6)";
 
     /** One measurement: a clinician's visit or a patient's check-in. */
-    public record Point(LocalDate date, Integer nrs, BigDecimal disability, boolean byPatient) {
+    public record Point(Long id, LocalDate date, Integer nrs, BigDecimal disability, boolean byPatient) {
     }
 
     /** One intervention's time in the plan; {@code end} is null while it goes on. */
@@ -48,7 +48,7 @@ public final class ProgressChart {
     }
 
     /** A row of the table that carries the same data for screen readers and print. */
-    public record Row(LocalDate date, long day, String source, Integer nrs, BigDecimal disability) {
+    public record Row(Long id, LocalDate date, long day, String source, Integer nrs, BigDecimal disability) {
     }
 
     private final LocalDate careStart;
@@ -138,7 +138,7 @@ public final class ProgressChart {
 
     /** The chart's data as table rows, oldest first. */
     public List<Row> rows() {
-        return points.stream().map(p -> new Row(p.date(), day(p.date()), p.byPatient() ? "Patient check-in" : "Clinician visit",
+        return points.stream().map(p -> new Row(p.id(), p.date(), day(p.date()), p.byPatient() ? "Patient check-in" : "Clinician visit",
                 p.nrs(), p.disability())).toList();
     }
 

@@ -3,6 +3,11 @@ package org.spinepathway.care.web;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
 
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -16,7 +21,11 @@ import org.spinepathway.care.entity.InterventionType;
 import org.spinepathway.care.entity.SpineRegion;
 import org.spinepathway.patient.boundary.PatientService;
 import org.spinepathway.patient.entity.Patient;
+import org.spinepathway.platform.control.ConflictException;
+import org.spinepathway.platform.control.InvalidInputException;
+import org.spinepathway.platform.control.NotAllowedException;
 import org.spinepathway.platform.control.NotFoundException;
+import org.spinepathway.platform.web.FieldMessages;
 import org.spinepathway.security.boundary.AccountService;
 import org.spinepathway.security.entity.UserAccount;
 
@@ -53,6 +62,7 @@ public class ProgressPage implements Serializable {
     private ProgressChart progress;
     private String physioName;
     private String physicianName;
+    private final Map<Long, String> voidReasons = new HashMap<>();
 
     public void load() {
         if (episode == null) {
@@ -69,7 +79,7 @@ public class ProgressPage implements Serializable {
         LocalDate careStart = chart.plan() != null ? chart.plan().getStartDate() : e.getOpenedOn();
         progress = new ProgressChart(careStart, LocalDate.now(clock), e.getBaselineNrs(), e.getBaselineDisability(),
                 e.getRegion() == SpineRegion.CERVICAL ? "NDI" : "ODI",
-                chart.assessments().stream().map(a -> new ProgressChart.Point(a.getAssessedOn(), a.getNrs(), a.getDisabilityScore(),
+                chart.assessments().stream().map(a -> new ProgressChart.Point(a.getId(), a.getAssessedOn(), a.getNrs(), a.getDisabilityScore(),
                         "PATIENT".equals(a.getSource()))).toList(),
                 chart.interventions().stream().map(i -> new ProgressChart.Period(interventionText.label(i),
                         i.getType() == InterventionType.INJECTION && i.getGivenOn() != null ? i.getGivenOn() : i.getStartDate(),
@@ -77,6 +87,19 @@ public class ProgressPage implements Serializable {
                         i.getStatus().name().equals("STOPPED"))).toList());
         physioName = nameOf(e.getPhysioId());
         physicianName = nameOf(e.getPhysicianId());
+    }
+
+    /** A measurement recorded in error leaves the chart with a reason; it stays on record. */
+    public void voidAssessment(long assessmentId) {
+        FacesContext context = FacesContext.getCurrentInstance();
+        try {
+            care.voidAssessment(episode, assessmentId, voidReasons.get(assessmentId));
+            voidReasons.remove(assessmentId);
+            FieldMessages.global(context, FacesMessage.SEVERITY_INFO, "The assessment is voided; it stays on record with your reason.");
+            load();
+        } catch (InvalidInputException | ConflictException | NotAllowedException | NotFoundException refused) {
+            FieldMessages.global(context, FacesMessage.SEVERITY_ERROR, refused.getMessage().replaceFirst("^reason: ", ""));
+        }
     }
 
     private String nameOf(Long accountId) {
@@ -90,4 +113,5 @@ public class ProgressPage implements Serializable {
     public ProgressChart getProgress() { return progress; }
     public String getPhysioName() { return physioName; }
     public String getPhysicianName() { return physicianName; }
+    public Map<Long, String> getVoidReasons() { return voidReasons; }
 }

@@ -31,8 +31,8 @@ class ProgressChartTest {
     @Test
     void painChart_drawsTheBandAroundTheIntakeBaseline_andEveryPainMeasurement() {
         ProgressChart chart = new ProgressChart(START, TODAY, 7, new BigDecimal("44.0"), "ODI", List.of(
-                new ProgressChart.Point(START.plusDays(14), 6, new BigDecimal("40.0"), false),
-                new ProgressChart.Point(START.plusDays(7), 7, null, true)), List.of());
+                new ProgressChart.Point(null, START.plusDays(14), 6, new BigDecimal("40.0"), false),
+                new ProgressChart.Point(null, START.plusDays(7), 7, null, true)), List.of());
 
         JsonArray datasets = read(chart.painJson()).getJsonObject("data").getJsonArray("datasets");
         assertEquals(4, datasets.size(), "lower edge, upper edge, baseline, pain");
@@ -53,8 +53,8 @@ class ProgressChartTest {
     @Test
     void disabilityChart_bandIsTenPointsEitherSide_andSkipsVisitsWithoutAScore() {
         ProgressChart chart = new ProgressChart(START, TODAY, 7, new BigDecimal("44.0"), "NDI", List.of(
-                new ProgressChart.Point(START.plusDays(7), 7, null, true),
-                new ProgressChart.Point(START.plusDays(14), 6, new BigDecimal("30.0"), false)), List.of());
+                new ProgressChart.Point(null, START.plusDays(7), 7, null, true),
+                new ProgressChart.Point(null, START.plusDays(14), 6, new BigDecimal("30.0"), false)), List.of());
 
         JsonArray datasets = read(chart.disabilityJson()).getJsonObject("data").getJsonArray("datasets");
         assertEquals(34.0, y(datasets.getJsonObject(0), 1), 1e-9);
@@ -66,9 +66,9 @@ class ProgressChartTest {
     @Test
     void withoutAnIntakeBaseline_theEarliestMeasurementIsTheBaseline() {
         ProgressChart chart = new ProgressChart(START, TODAY, null, null, "ODI", List.of(
-                new ProgressChart.Point(START.plusDays(20), 5, new BigDecimal("30.0"), false),
-                new ProgressChart.Point(START.plusDays(3), 8, null, false),
-                new ProgressChart.Point(START.plusDays(10), 6, new BigDecimal("40.0"), false)), List.of());
+                new ProgressChart.Point(null, START.plusDays(20), 5, new BigDecimal("30.0"), false),
+                new ProgressChart.Point(null, START.plusDays(3), 8, null, false),
+                new ProgressChart.Point(null, START.plusDays(10), 6, new BigDecimal("40.0"), false)), List.of());
         assertEquals(8, chart.baselineNrs());
         assertEquals(new BigDecimal("40.0"), chart.baselineDisability());
     }
@@ -100,8 +100,8 @@ class ProgressChartTest {
     @Test
     void rows_carryTheDataInDateOrder() {
         ProgressChart chart = new ProgressChart(START, TODAY, 7, null, "ODI", List.of(
-                new ProgressChart.Point(START.plusDays(14), 6, null, false),
-                new ProgressChart.Point(START.plusDays(7), 7, null, true)), List.of());
+                new ProgressChart.Point(null, START.plusDays(14), 6, null, false),
+                new ProgressChart.Point(null, START.plusDays(7), 7, null, true)), List.of());
         assertEquals(7, chart.rows().get(0).day());
         assertEquals("Patient check-in", chart.rows().get(0).source());
         assertEquals(50, chart.daysInCare());

@@ -137,10 +137,20 @@ class CareBrowserIT {
         assertEquals(2L, ((Number) script("return Chart.getChart(document.querySelector(\"[id='interventionChart'] canvas\")).data.labels.length;")).longValue());
         assertEquals(2L, ((Number) script("return Chart.getChart(document.querySelector(\"[id='painChart'] canvas\")).data.datasets[3].data.length;")).longValue(),
                 "both visits are on the pain line");
-        String table = text("measurements_data");
+        String table = text("measurementsForm:measurements_data");
         assertTrue(table.contains(TODAY.toString()) && table.contains("Clinician visit"), table);
         assertTrue(text("team").contains(physicianName), text("team"));
         checkAccessibility("progress");
+
+        // The first visit was recorded in error: voided with a reason, it leaves the chart but stays on record.
+        click("measurementsForm:measurements:0:void");
+        wait.until(d -> d.getPageSource().contains("Say why this assessment is voided"));
+        type("measurementsForm:measurements:0:voidReason", "Recorded on the wrong day");
+        click("measurementsForm:measurements:0:void");
+        wait.until(d -> d.getPageSource().contains("The assessment is voided"));
+        assertEquals(1L, ((Number) script("return Chart.getChart(document.querySelector(\"[id='painChart'] canvas\")).data.datasets[3].data.length;")).longValue());
+        assertEquals("Recorded on the wrong day", Clinic.text(databaseUrl,
+                "SELECT void_reason FROM assessment WHERE episode_id = ? AND voided_at IS NOT NULL", episodeId));
         assertEquals(List.of(), axeFindings, "serious or critical accessibility violations");
     }
 
@@ -178,7 +188,7 @@ class CareBrowserIT {
 
         click("after:progress");
         wait.until(ExpectedConditions.urlContains("/patient/progress.xhtml"));
-        assertTrue(text("measurements_data").contains("Patient check-in"), text("measurements_data"));
+        assertTrue(text("measurementsForm:measurements_data").contains("Patient check-in"), text("measurementsForm:measurements_data"));
         assertTrue(text("goals").contains("Own goals: garden again"));
         assertEquals(1L, ((Number) script("return Chart.getChart(document.querySelector(\"[id='painChart'] canvas\")).data.datasets[3].data.length;")).longValue());
         checkAccessibility("patient progress");
