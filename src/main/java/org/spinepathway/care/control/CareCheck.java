@@ -131,7 +131,9 @@ public final class CareCheck {
             errors.add(new FieldError("source", "A patient's check-in has source PATIENT."));
         }
         boolean anyDisability = disabilityAnswers != null && disabilityAnswers.stream().anyMatch(java.util.Objects::nonNull);
-        if (nrs == null && !anyDisability && (motor == null || motor.isEmpty()) && (redFlags == null || redFlags.isEmpty())) {
+        // Every measure is optional (api.md), but an assessment that records nothing at all is a mistake.
+        if (nrs == null && !anyDisability && (motor == null || motor.isEmpty()) && redFlags == null && adherence == null
+                && (notes == null || notes.isBlank())) {
             errors.add(new FieldError("nrs", "Record at least the pain score (0 to 10)."));
         }
         if (nrs != null && (nrs < 0 || nrs > 10)) {

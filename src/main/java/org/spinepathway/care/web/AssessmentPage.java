@@ -135,7 +135,8 @@ public class AssessmentPage implements Serializable {
             CareService.AssessmentResult result = care.recordAssessment(episode, new CareRequests.Assessment(
                     byPatient ? LocalDate.now(clock) : date, byPatient ? "PATIENT" : "CLINICIAN", nrs,
                     anyDisability ? new CareRequests.Disability(getInstrument(), new ArrayList<>(disabilityAnswers)) : null,
-                    byPatient ? List.of() : grades, answered, byPatient ? null : adherence, byPatient ? null : notes));
+                    byPatient ? List.of() : grades, answered.isEmpty() ? null : answered, byPatient ? null : adherence,
+                    byPatient || notes == null || notes.isBlank() ? null : notes));
             drafts.discard(episode);
             recorded = true;
             recordedScore = result.disabilityScore();
