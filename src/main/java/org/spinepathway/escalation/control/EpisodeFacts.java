@@ -1,0 +1,69 @@
+package org.spinepathway.escalation.control;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.spinepathway.escalation.entity.FlagRule;
+
+/**
+ * What the rules see of one episode: its state and care start, the baseline, its (non-voided)
+ * assessments, motor grades and injections, the decisions taken on its earlier flags, and which
+ * rules have a flag open. Read by the nightly job in a few set-based queries per batch of episodes.
+ *
+ * @param careStart the treatment plan's start date; null without a plan (only RED_FLAG runs then)
+ * @param intakeRedFlagsAt when the submitted intake with a red-flag "yes" was recorded; null if it had none
+ */
+public record EpisodeFacts(long episodeId, String state, LocalDate careStart, Integer intakeNrs, BigDecimal intakeDisability,
+                           OffsetDateTime intakeRedFlagsAt, List<Measurement> assessments, List<MotorDeclineRule.Grade> grades,
+                           List<LocalDate> injections, Map<FlagRule, Decision> lastDecisions, Decision lastContinue,
+                           Set<FlagRule> open) {
+
+    /** One assessment: its date, when it was entered, its measures and whether it answered a red flag "yes". */
+    public record Measurement(long id, LocalDate date, OffsetDateTime recordedAt, Integer nrs, BigDecimal disability, boolean redFlag) {
+    }
+
+    /** A physician's (or, for a TASK, a physiotherapist's) decision on a flag. */
+    public record Decision(String status, OffsetDateTime decidedAt, LocalDate recheckOn) {
+    }
+
+    /** Assessments dated on or before D, oldest first (ties by id). */
+    public List<Measurement> asOf(LocalDate d) {
+        return assessments.stream().filter(a -> !a.date().isAfter(d))
+                .sorted(Comparator.comparing(Measurement::date).thenComparing(Measurement::id)).toList();
+    }
+
+    public Optional<Measurement> latest(LocalDate d) {
+        List<Measurement> seen = asOf(d);
+        return seen.isEmpty() ? Optional.empty() : Optional.of(seen.get(seen.size() - 1));
+    }
+
+    /** The most recent assessment on or before D that records this measure. */
+    public <T> Optional<Measurement> latestWith(LocalDate d, Function<Measurement, T> measure) {
+        List<Measurement> seen = asOf(d).stream().filter(a -> measure.apply(a) != null).toList();
+        return seen.isEmpty() ? Optional.empty() : Optional.of(seen.get(seen.size() - 1));
+    }
+
+    /** The intake's pain, or where the intake lacks one, the earliest assessment's. */
+    public Integer baselineNrs() {
+        return intakeNrs != null ? intakeNrs : assessments.stream().sorted(Comparator.comparing(Measurement::date).thenComparing(Measurement::id))
+                .map(Measurement::nrs).filter(n -> n != null).findFirst().orElse(null);
+    }
+
+    public BigDecimal baselineDisability() {
+        return intakeDisability != null ? intakeDisability : assessments.stream()
+                .sorted(Comparator.comparing(Measurement::date).thenComparing(Measurement::id))
+                .map(Measurement::disability).filter(n -> n != null).findFirst().orElse(null);
+    }
+
+    /** Whether any assessment was entered into the system after this moment, whatever date it carries. */
+    public boolean recordedAfter(OffsetDateTime moment) {
+        return assessments.stream().anyMatch(a -> a.recordedAt().isAfter(moment));
+    }
+}
