@@ -90,7 +90,11 @@ public class AccountService {
     public UserAccount createStaff(NewStaffAccount input) {
         List<FieldError> extra = new ArrayList<>(passwordProblems("password", input.password(), input.password(), input.username()));
         InputValidation.require(validator, input, extra);
-        return createAccount("username", input.username(), input.password().toCharArray(), input.roleValue(), input.displayName().strip());
+        UserAccount account = createAccount("username", input.username(), input.password().toCharArray(), input.roleValue(), input.displayName().strip());
+        if (input.email() != null && !input.email().isBlank()) {
+            account.setEmail(input.email().strip());
+        }
+        return account;
     }
 
     /**

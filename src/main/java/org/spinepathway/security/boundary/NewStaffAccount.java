@@ -23,7 +23,12 @@ public record NewStaffAccount(
         @NotBlank(message = "{account.displayName.required}")
         @Size(max = 200, message = "{account.displayName.tooLong}")
         @Pattern(regexp = "[^\\p{Cntrl}]*", message = "{text.noControlCharacters}")
-        String displayName) {
+        String displayName,
+
+        /** Optional: where notifications for this colleague go (a physician's URGENT flags). */
+        @Size(max = 254, message = "{account.email.invalid}")
+        @jakarta.validation.constraints.Email(message = "{account.email.invalid}")
+        String email) {
 
     /** The role, once the input has been validated. */
     public Role roleValue() {

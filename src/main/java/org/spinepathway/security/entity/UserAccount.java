@@ -76,6 +76,9 @@ public class UserAccount extends AuditedEntity {
     @Column(name = "password_changed_at")
     private OffsetDateTime passwordChangedAt;
 
+    @Column(name = "email", length = 254)
+    private String email;
+
     protected UserAccount() {
         // for JPA
     }
@@ -140,6 +143,14 @@ public class UserAccount extends AuditedEntity {
 
     public Role getRole() {
         return role;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
     }
 
     public String getDisplayName() {

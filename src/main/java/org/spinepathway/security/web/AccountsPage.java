@@ -32,6 +32,7 @@ public class AccountsPage implements Serializable {
     private static final Map<String, String> INPUTS = Map.of(
             "username", "newAccount:username",
             "displayName", "newAccount:displayName",
+            "email", "newAccount:email",
             "role", "newAccount:role",
             "password", "newAccount:password",
             "passwordRepeated", "newAccount:password");
@@ -45,17 +46,20 @@ public class AccountsPage implements Serializable {
 
     private String username;
     private String displayName;
+    private String email;
     private Role role = Role.PHYSIO;
     private String password;
 
     public void create() {
         FacesContext context = FacesContext.getCurrentInstance();
         try {
-            UserAccount created = accountService.createStaff(new NewStaffAccount(username, password, role == null ? null : role.name(), displayName));
+            UserAccount created = accountService.createStaff(new NewStaffAccount(username, password, role == null ? null : role.name(), displayName,
+                    email == null || email.isBlank() ? null : email));
             FieldMessages.global(context, FacesMessage.SEVERITY_INFO,
                     Messages.text(context, "accounts.created.message").replace("{0}", created.getUsername()));
             username = null;
             displayName = null;
+            email = null;
             role = Role.PHYSIO;
         } catch (InvalidInputException invalid) {
             FieldMessages.show(context, invalid, INPUTS);
@@ -119,5 +123,13 @@ public class AccountsPage implements Serializable {
 
     public void setPassword(String password) {
         this.password = password;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
     }
 }
