@@ -65,6 +65,12 @@ public class CareService {
     EscalationService escalation;
 
     @Inject
+    org.spinepathway.escalation.control.EscalationThresholds thresholds;
+
+    @Inject
+    org.spinepathway.escalation.boundary.FlagDecisions decisions;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -160,6 +166,7 @@ public class CareService {
                 score == null ? null : score.percent(), String.join(",", redFlags), request.adherence(),
                 request.notes(), now, motor.stream().map(m -> new MotorGrade(m[0], m[1], Integer.parseInt(m[2]))).toList()));
         audit.record(AuditAction.CREATE, episode.getPatientId(), "Assessment", assessment.getId(), request.source() + " assessment of " + request.date());
+        decisions.followUpRecorded(episode);
 
         List<EscalationFlag> raised = new ArrayList<>();
         if (!redFlags.isEmpty()) {
@@ -172,14 +179,11 @@ public class CareService {
             List<MotorDeclineRule.Grade> grades = care.clinicianGradesOf(episodeId).stream()
                     .map(r -> new MotorDeclineRule.Grade((Long) r[0], (LocalDate) r[1], (String) r[2], (String) r[3], ((Number) r[4]).intValue()))
                     .toList();
-            List<MotorDeclineRule.Finding> findings = new MotorDeclineRule(MotorDeclineRule.DEFAULT_WEAK_GRADE).evaluate(grades, today);
+            List<MotorDeclineRule.Finding> findings = new MotorDeclineRule(thresholds.weakMotorGrade()).evaluate(grades, today);
             if (!findings.isEmpty()) {
-                JsonArrayBuilder seen = Json.createArrayBuilder();
-                findings.forEach(f -> seen.add(Json.createObjectBuilder().add("myotome", f.myotome()).add("side", f.side())
-                        .add("latest", f.latest()).add("previous", f.previous() == null ? JsonValue.NULL : Json.createValue(f.previous()))
-                        .add("reason", f.reason())));
-                raised.add(escalation.raise(episode, FlagRule.MOTOR_DECLINE, Json.createObjectBuilder()
-                        .add("assessmentId", assessment.getId()).add("threshold", MotorDeclineRule.DEFAULT_WEAK_GRADE).add("findings", seen).build()));
+                JsonObject evidence = org.spinepathway.escalation.control.MotorDecline.evidence(findings, thresholds.weakMotorGrade(), today);
+                raised.add(escalation.raise(episode, FlagRule.MOTOR_DECLINE, Json.createObjectBuilder(evidence)
+                        .add("assessmentId", assessment.getId()).build()));
             }
         }
         return new AssessmentResult(assessment, score == null ? null : score.percent(), raised);

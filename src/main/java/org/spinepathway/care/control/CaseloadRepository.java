@@ -11,9 +11,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 
 /**
- * A physiotherapist's episodes, paged and sorted in the database. The follow-up-overdue list is
- * the {@code FOLLOW_UP_OVERDUE} condition of escalation-rules.md: in conservative care, care
- * started at least N days before D, and no assessment dated in the N days up to D.
+ * A physiotherapist's episodes, paged and sorted in the database. The follow-up-overdue list holds
+ * the episodes with an open {@code FOLLOW_UP_OVERDUE} task, raised by the escalation job (in
+ * conservative care, care started at least 21 days before, no assessment in the last 21 days).
  */
 @ApplicationScoped
 public class CaseloadRepository {
@@ -42,11 +42,13 @@ public class CaseloadRepository {
             + "   WHERE a.episode_id = e.id AND a.voided_at IS NULL AND a.assessed_on <= p.as_of) la ON TRUE"
             + " WHERE e.voided_at IS NULL AND e.physio_id = p.physio AND (p.state IS NULL OR e.state = p.state)";
 
-    private static final String OVERDUE = " AND e.state = 'CONSERVATIVE_CARE' AND tp.start_date <= p.as_of - p.days"
-            + " AND (la.last_on IS NULL OR la.last_on <= p.as_of - p.days)";
+    /** The open FOLLOW_UP_OVERDUE tasks the escalation job raised on the physiotherapist's episodes. */
+    private static final String OVERDUE = " AND EXISTS (SELECT 1 FROM escalation_flag f WHERE f.episode_id = e.id"
+            + " AND f.rule = 'FOLLOW_UP_OVERDUE' AND f.status = 'OPEN')";
 
     private static final String COLUMNS = "SELECT e.id, pt.given_name || ' ' || pt.family_name, pt.mrn, e.region, e.state, tp.start_date,"
-            + " la.last_on, p.as_of - tp.start_date, p.as_of - la.last_on";
+            + " la.last_on, p.as_of - tp.start_date, p.as_of - la.last_on,"
+            + " (SELECT f.id FROM escalation_flag f WHERE f.episode_id = e.id AND f.rule = 'FOLLOW_UP_OVERDUE' AND f.status = 'OPEN')";
 
     @PersistenceContext(unitName = "clinic")
     EntityManager em;
@@ -80,7 +82,7 @@ public class CaseloadRepository {
         return rows.stream().map(r -> {
             Object[] c = (Object[]) r;
             return new CaseloadRow(((Number) c[0]).longValue(), (String) c[1], (String) c[2], (String) c[3], (String) c[4],
-                    date(c[5]), date(c[6]), number(c[7]), number(c[8]));
+                    date(c[5]), date(c[6]), number(c[7]), number(c[8]), number(c[9]));
         }).toList();
     }
 

@@ -26,6 +26,10 @@ public class CaseloadPage implements Serializable {
     @Inject
     CaseloadService caseload;
 
+    @Inject
+    org.spinepathway.escalation.boundary.FlagDecisions decisions;
+
+    private final java.util.Map<Long, String> closeReasons = new java.util.HashMap<>();
     private String state;
     private Order order = Order.LONGEST_SINCE_ASSESSMENT;
 
@@ -36,6 +40,25 @@ public class CaseloadPage implements Serializable {
     private final LazyDataModel<CaseloadRow> episodes = new PagedModel<>(
             () -> caseload.count(state),
             (first, max) -> caseload.page(state, order, first, max));
+
+    /** A physiotherapist closes a follow-up task with a reason (a phone call, the patient away...). */
+    public void closeTask(long taskId) {
+        jakarta.faces.context.FacesContext context = jakarta.faces.context.FacesContext.getCurrentInstance();
+        try {
+            decisions.closeTask(taskId, closeReasons.get(taskId));
+            closeReasons.remove(taskId);
+            org.spinepathway.platform.web.FieldMessages.global(context, jakarta.faces.application.FacesMessage.SEVERITY_INFO,
+                    "The follow-up task is closed.");
+        } catch (org.spinepathway.platform.control.InvalidInputException | org.spinepathway.platform.control.ConflictException
+                 | org.spinepathway.platform.control.NotAllowedException | org.spinepathway.platform.control.NotFoundException refused) {
+            org.spinepathway.platform.web.FieldMessages.global(context, jakarta.faces.application.FacesMessage.SEVERITY_ERROR,
+                    refused.getMessage().replaceFirst("^reason: ", ""));
+        }
+    }
+
+    public java.util.Map<Long, String> getCloseReasons() {
+        return closeReasons;
+    }
 
     public List<String> getStates() {
         return List.of("INTAKE", "CONSERVATIVE_CARE", "UNDER_REVIEW", "REFERRED", "RESOLVED", "DISCHARGED");

@@ -39,6 +39,9 @@ public class EscalationService {
     AuditLog audit;
 
     @Inject
+    FlagNotifications notifications;
+
+    @Inject
     Clock clock;
 
     /** Raises the rule's flag on the episode in the caller's transaction, unless one is open already. */
@@ -61,6 +64,19 @@ public class EscalationService {
         }
         audit.record(AuditAction.CREATE, episode.getPatientId(), "EscalationFlag", flag.getId(),
                 rule + " " + rule.priority() + " (rule " + FlagRule.VERSION + "): " + evidence);
+        if (rule.priority() == FlagPriority.URGENT) {
+            notifications.urgentFlagRaised(episode, flag);
+        }
         return flag;
+    }
+
+    /** As {@link #raise}, answering whether the flag is new (false when one was open already). */
+    @Transactional(TxType.MANDATORY)
+    public boolean raiseIfNew(EpisodeOfCare episode, FlagRule rule, JsonObject evidence) {
+        if (flags.findOpen(episode.getId(), rule).isPresent()) {
+            return false;
+        }
+        raise(episode, rule, evidence);
+        return true;
     }
 }

@@ -1,6 +1,7 @@
 package org.spinepathway.escalation.boundary;
 
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -10,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,18 +18,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.spinepathway.care.entity.EpisodeState;
-import org.spinepathway.care.entity.SpineRegion;
-import org.spinepathway.escalation.control.FlagRepository;
+import org.spinepathway.escalation.control.WorklistQuery;
 import org.spinepathway.escalation.control.WorklistRow;
-import org.spinepathway.escalation.entity.FlagPriority;
 import org.spinepathway.escalation.entity.FlagRule;
-import org.spinepathway.escalation.entity.FlagStatus;
 import org.spinepathway.platform.control.FieldError;
 import org.spinepathway.platform.control.InvalidInputException;
 import org.spinepathway.security.entity.Role;
 
-/** {@code GET /api/v1/worklist?priority=&page=&size=}: the physicians' worklist, oldest URGENT first, paged in the database. */
+/**
+ * {@code GET /api/v1/worklist?priority=&rule=&physioId=&daysOpen=&page=&size=}: the physicians'
+ * worklist, URGENT first, oldest first, paged in the database.
+ */
 @Path("worklist")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,24 +37,31 @@ public class WorklistResource {
     static final int MAX_PAGE_SIZE = 100;
 
     @Inject
-    FlagRepository flags;
+    Worklist worklist;
 
     @GET
     @RolesAllowed(Role.PHYSICIAN_NAME)
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Entry> worklist(@QueryParam("priority") String priority,
+    public List<Entry> worklist(@QueryParam("priority") String priority, @QueryParam("rule") String rule,
+                                @QueryParam("physioId") String physioId, @QueryParam("daysOpen") String daysOpen,
                                 @QueryParam("page") @DefaultValue("0") String page,
                                 @QueryParam("size") @DefaultValue("25") String size) {
-        FlagPriority wanted = null;
-        if (priority != null && !priority.isBlank()) {
-            if (!priority.equals("URGENT") && !priority.equals("REVIEW")) {
-                throw InvalidInputException.of("priority", "Use URGENT or REVIEW, or leave it out for both.");
-            }
-            wanted = FlagPriority.valueOf(priority);
+        if (priority != null && !priority.isBlank() && !priority.equals("URGENT") && !priority.equals("REVIEW")) {
+            throw InvalidInputException.of("priority", "Use URGENT or REVIEW, or leave it out for both.");
         }
+        FlagRule wantedRule = null;
+        if (rule != null && !rule.isBlank()) {
+            try {
+                wantedRule = FlagRule.valueOf(rule);
+            } catch (IllegalArgumentException unknown) {
+                throw InvalidInputException.of("rule", "Use one of the rule codes of escalation-rules.md, such as NOT_IMPROVING.");
+            }
+        }
+        WorklistQuery.Filter filter = new WorklistQuery.Filter(priority == null || priority.isBlank() ? null : priority, wantedRule,
+                physioId == null || physioId.isBlank() ? null : (long) number(physioId, "physioId", 1, Integer.MAX_VALUE),
+                daysOpen == null || daysOpen.isBlank() ? null : number(daysOpen, "daysOpen", 0, 3650));
         int pageNumber = number(page, "page", 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
         int pageSize = number(size, "size", 1, MAX_PAGE_SIZE);
-        return flags.worklist(wanted, pageNumber * pageSize, pageSize).stream().map(Entry::of).toList();
+        return worklist.page(filter, pageNumber * pageSize, pageSize).stream().map(Entry::of).toList();
     }
 
     private static int number(String value, String field, int min, int max) {
@@ -70,13 +76,15 @@ public class WorklistResource {
         throw new InvalidInputException(List.of(new FieldError(field, "Use a whole number from " + min + " to " + max + ".")));
     }
 
-    public record Entry(long id, FlagRule rule, FlagPriority priority, FlagStatus status, LocalDate raisedOn, JsonObject evidence,
-                        long episodeId, SpineRegion region, EpisodeState episodeState, long patientId, String mrn, String patientName) {
+    public record Entry(long id, String rule, String priority, String status, LocalDate raisedOn, long daysOpen, JsonObject evidence,
+                        String reason, long episodeId, String region, String episodeState, long patientId, String mrn, String patientName,
+                        String physioName, Long daysInCare, Integer baselineNrs, Integer latestNrs, BigDecimal baselineDisability,
+                        BigDecimal latestDisability) {
         static Entry of(WorklistRow row) {
             try (JsonReader reader = Json.createReader(new StringReader(row.evidence()))) {
-                return new Entry(row.flagId(), row.rule(), row.priority(), row.status(), row.raisedOn(), reader.readObject(),
-                        row.episodeId(), row.region(), row.episodeState(), row.patientId(), row.mrn(),
-                        row.givenName() + " " + row.familyName());
+                return new Entry(row.flagId(), row.rule().name(), row.priority(), "OPEN", row.raisedOn(), row.daysOpen(), reader.readObject(),
+                        row.reason(), row.episodeId(), row.region(), row.episodeState(), row.patientId(), row.mrn(), row.patientName(),
+                        row.physioName(), row.daysInCare(), row.baselineNrs(), row.latestNrs(), row.baselineDisability(), row.latestDisability());
             }
         }
     }

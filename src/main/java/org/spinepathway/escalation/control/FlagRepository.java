@@ -33,34 +33,4 @@ public class FlagRepository {
         em.flush();
         return flag;
     }
-
-    /**
-     * One page of the physicians' worklist: open URGENT and REVIEW flags, URGENT first, then oldest
-     * first. ('URGENT' sorts after 'REVIEW', hence DESC.)
-     */
-    public List<WorklistRow> worklist(FlagPriority priority, int first, int max) {
-        String jpql = "SELECT NEW org.spinepathway.escalation.control.WorklistRow(f.id, f.rule, f.priority, f.status, f.raisedOn,"
-                + " f.evidence, e.id, e.region, e.state, p.id, p.mrn, p.givenName, p.familyName)"
-                + " FROM EscalationFlag f, EpisodeOfCare e, Patient p"
-                + " WHERE f.episodeId = e.id AND e.patientId = p.id AND f.status = org.spinepathway.escalation.entity.FlagStatus.OPEN"
-                + (priority == null
-                    ? " AND f.priority <> org.spinepathway.escalation.entity.FlagPriority.TASK"
-                    : " AND f.priority = :priority")
-                + " ORDER BY f.priority DESC, f.raisedAt, f.id";
-        var query = em.createQuery(jpql, WorklistRow.class);
-        if (priority != null) {
-            query.setParameter("priority", priority);
-        }
-        return query.setFirstResult(first).setMaxResults(max).getResultList();
-    }
-
-    public long countWorklist(FlagPriority priority) {
-        String jpql = "SELECT COUNT(f) FROM EscalationFlag f WHERE f.status = org.spinepathway.escalation.entity.FlagStatus.OPEN"
-                + (priority == null ? " AND f.priority <> org.spinepathway.escalation.entity.FlagPriority.TASK" : " AND f.priority = :priority");
-        var query = em.createQuery(jpql, Long.class);
-        if (priority != null) {
-            query.setParameter("priority", priority);
-        }
-        return query.getSingleResult();
-    }
 }

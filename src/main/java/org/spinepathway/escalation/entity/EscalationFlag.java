@@ -84,6 +84,18 @@ public class EscalationFlag extends AuditedEntity {
         this.evidence = evidenceJson;
     }
 
+    /** A physician's decision (or a physiotherapist closing a TASK): the flag leaves the open list, with who, when and why. */
+    public void decide(FlagStatus outcome, String by, OffsetDateTime at, String reason, LocalDate recheckOn) {
+        if (status != FlagStatus.OPEN) {
+            throw new IllegalStateException("flag " + id + " is " + status + " already");
+        }
+        this.status = outcome;
+        this.decidedBy = by;
+        this.decidedAt = at;
+        this.decisionReason = reason;
+        this.recheckOn = recheckOn;
+    }
+
     public Long getId() { return id; }
     public Long getEpisodeId() { return episodeId; }
     public FlagRule getRule() { return rule; }

@@ -182,6 +182,12 @@ public class IntakeService {
         return resultOf(episode, submitted);
     }
 
+    /** The submitted intake's answers, for a document that already recorded its own read (a referral letter). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<IntakeAnswers> currentAnswers(long episodeId) {
+        return intakes.findByStatus(episodeId, IntakeStatus.SUBMITTED).map(this::answersOf);
+    }
+
     /** A submitted intake for staff; opening it is audited. */
     public IntakeView read(long intakeId) {
         Intake intake = intakes.find(intakeId).filter(i -> i.getStatus() != IntakeStatus.DRAFT)

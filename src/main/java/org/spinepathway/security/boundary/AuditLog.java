@@ -97,17 +97,7 @@ public class AuditLog {
 
     /** RFC 4180 quoting, and a leading quote on text a spreadsheet would run as a formula. */
     static String csv(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value.toString();
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !(value instanceof Number)) {
-            text = "'" + text;
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            return "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
+        return org.spinepathway.platform.control.Csv.cell(value);
     }
 
     private OffsetDateTime now() {

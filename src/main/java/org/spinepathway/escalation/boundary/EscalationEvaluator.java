@@ -1,0 +1,136 @@
+package org.spinepathway.escalation.boundary;
+
+import java.security.Principal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.spinepathway.escalation.control.BatchEvaluation;
+import org.spinepathway.escalation.control.EpisodeEvaluation;
+import org.spinepathway.escalation.control.EpisodeFacts;
+import org.spinepathway.escalation.control.EpisodeFactsReader;
+import org.spinepathway.escalation.control.EscalationThresholds;
+import org.spinepathway.escalation.entity.EvaluationRun;
+import org.spinepathway.platform.boundary.DatabaseMigration;
+import org.spinepathway.platform.control.ConflictException;
+import org.spinepathway.platform.entity.AuditStampListener;
+
+/**
+ * Evaluates every active episode as of a date: batch by batch (keyset paging over episode ids),
+ * each batch read in a few set-based queries, each new flag raised in its own transaction. A
+ * PostgreSQL advisory lock, held on one connection for the whole run, lets only one run happen at
+ * a time across every instance; a run that finds it taken records SKIPPED and does nothing.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.NOT_SUPPORTED)
+public class EscalationEvaluator {
+
+    private static final Logger LOG = Logger.getLogger(EscalationEvaluator.class.getName());
+    /** The advisory lock's key: any constant the clinic's other code does not use ("SPEV"). */
+    static final long LOCK_KEY = 0x53504556L;
+
+    @Resource(lookup = DatabaseMigration.DATASOURCE)
+    DataSource dataSource;
+
+    @Inject
+    EscalationThresholds thresholds;
+
+    @Inject
+    FlagRaiser raiser;
+
+    @Inject
+    EvaluationRuns runs;
+
+    @Inject
+    SecurityContext securityContext;
+
+    @Inject
+    @ConfigProperty(name = "clinic.escalation.batch-size", defaultValue = "500")
+    int batchSize;
+
+    /**
+     * Runs the rules as of {@code asOf}.
+     *
+     * @throws ConflictException when another run (here or on another instance) holds the lock
+     */
+    public EvaluationRun evaluate(LocalDate asOf, String trigger) {
+        String by = caller();
+        try (Connection connection = dataSource.getConnection()) {
+            if (!tryLock(connection)) {
+                long skipped = runs.start(asOf, trigger, by, "SKIPPED");
+                runs.finish(skipped, 0, 0, 0, "SKIPPED", "another evaluation was running");
+                throw new ConflictException(null, "An evaluation is running already (here or on another instance); try again when it has finished.");
+            }
+            long runId = runs.start(asOf, trigger, by, "RUNNING");
+            BatchEvaluation.Tally tally = new BatchEvaluation.Tally();
+            try {
+                BatchEvaluation batches = new BatchEvaluation(new EpisodeEvaluation(thresholds),
+                        (episodeId, finding) -> raiser.raise(episodeId, finding.rule(), finding.evidence()));
+                EpisodeFactsReader reader = new EpisodeFactsReader(connection);
+                long after = 0;
+                List<Long> ids;
+                while (!(ids = reader.nextActive(after, batchSize)).isEmpty()) {
+                    List<EpisodeFacts> facts = reader.read(ids, asOf);
+                    batches.evaluate(facts, asOf, tally);
+                    after = ids.get(ids.size() - 1);
+                }
+                String outcome = tally.failures() == 0 ? "COMPLETED" : "COMPLETED_WITH_ERRORS";
+                LOG.info("Escalation evaluation " + runId + " as of " + asOf + ": " + tally.evaluated() + " episodes, "
+                        + tally.raised() + " flags raised, " + tally.failures() + " failures");
+                return runs.finish(runId, tally.evaluated(), tally.raised(), tally.failures(), outcome,
+                        tally.failures() == 0 ? null : tally.failures() + " episodes failed; see the server log for their ids");
+            } catch (SQLException | RuntimeException failed) {
+                LOG.log(Level.SEVERE, "Escalation evaluation " + runId + " as of " + asOf + " failed", failed);
+                runs.finish(runId, tally.evaluated(), tally.raised(), tally.failures(), "FAILED", String.valueOf(failed.getMessage()));
+                throw new IllegalStateException("The evaluation failed: " + failed.getMessage(), failed);
+            } finally {
+                unlock(connection);
+            }
+        } catch (SQLException connectionFailed) {
+            throw new IllegalStateException("The database is not reachable for the evaluation", connectionFailed);
+        }
+    }
+
+    private static boolean tryLock(Connection connection) throws SQLException {
+        try (PreparedStatement q = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            q.setLong(1, LOCK_KEY);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** The pool keeps the physical connection: a session lock must be let go explicitly. */
+    private static void unlock(Connection connection) {
+        try (PreparedStatement q = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            q.setLong(1, LOCK_KEY);
+            q.execute();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Could not release the evaluation lock; it ends with the connection", e);
+        }
+    }
+
+    private String caller() {
+        try {
+            Principal principal = securityContext.getCallerPrincipal();
+            return principal == null ? AuditStampListener.SYSTEM : principal.getName();
+        } catch (IllegalStateException noCaller) {
+            return AuditStampListener.SYSTEM;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.spinepathway.escalation.boundary;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.spinepathway.escalation.entity.EvaluationRun;
+import org.spinepathway.platform.control.InvalidInputException;
+import org.spinepathway.security.entity.Role;
+
+/** {@code POST /api/v1/escalation/evaluations}: an administrator runs the rules now, as of a date (default today). */
+@Path("escalation/evaluations")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class EvaluationResource {
+
+    @Inject
+    EscalationEvaluator evaluator;
+
+    @Inject
+    Clock clock;
+
+    public record EvaluationRequest(LocalDate asOf) {
+    }
+
+    public record EvaluationResult(long runId, LocalDate asOf, int evaluated, int raised, int failures, String outcome) {
+    }
+
+    @POST
+    @RolesAllowed(Role.ADMIN_NAME)
+    public EvaluationResult evaluate(EvaluationRequest request) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate asOf = request == null || request.asOf() == null ? today : request.asOf();
+        if (asOf.isAfter(today.plusYears(2)) || asOf.isBefore(LocalDate.of(2000, 1, 1))) {
+            throw InvalidInputException.of("asOf", "Choose a date from 2000-01-01 to two years from today.");
+        }
+        EvaluationRun run = evaluator.evaluate(asOf, "API");
+        return new EvaluationResult(run.getId(), run.getAsOf(), run.getEpisodesEvaluated(), run.getFlagsRaised(), run.getFailures(), run.getOutcome());
+    }
+}

@@ -1,0 +1,71 @@
+package org.spinepathway.escalation.boundary;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ScheduleExpression;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.spinepathway.platform.control.ConflictException;
+
+/**
+ * The nightly evaluation: an EJB calendar timer at {@code clinic.escalation.schedule} (HH:mm in the
+ * clinic's time zone, default 02:00; "off" to disable). Every instance has the timer; the advisory
+ * lock lets one of them evaluate and the others record that they skipped.
+ */
+@Singleton
+@Startup
+public class EvaluationSchedule {
+
+    private static final Logger LOG = Logger.getLogger(EvaluationSchedule.class.getName());
+
+    @Resource
+    TimerService timers;
+
+    @Inject
+    EscalationEvaluator evaluator;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "clinic.escalation.schedule", defaultValue = "02:00")
+    String schedule;
+
+    @PostConstruct
+    void start() {
+        if (schedule.isBlank() || schedule.strip().equalsIgnoreCase("off")) {
+            LOG.info("Nightly escalation evaluation is off (clinic.escalation.schedule)");
+            return;
+        }
+        String[] hourMinute = schedule.strip().split(":");
+        ScheduleExpression at = new ScheduleExpression().hour(hourMinute[0]).minute(hourMinute.length > 1 ? hourMinute[1] : "0").second(0)
+                .timezone(clock.getZone().getId());
+        timers.createCalendarTimer(at, new TimerConfig("escalation evaluation", false));
+        LOG.info("Escalation evaluation scheduled daily at " + schedule + " " + clock.getZone());
+    }
+
+    @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void nightly() {
+        try {
+            evaluator.evaluate(LocalDate.now(clock), "SCHEDULE");
+        } catch (ConflictException runningElsewhere) {
+            LOG.info("Nightly evaluation skipped: " + runningElsewhere.getMessage());
+        } catch (RuntimeException failed) {
+            LOG.log(Level.SEVERE, "Nightly evaluation failed; it is recorded in evaluation_run", failed);
+        }
+    }
+}

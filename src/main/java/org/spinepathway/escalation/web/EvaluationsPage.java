@@ -1,0 +1,72 @@
+package org.spinepathway.escalation.web;
+
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.LocalDate;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.primefaces.model.LazyDataModel;
+import org.spinepathway.escalation.boundary.EscalationEvaluator;
+import org.spinepathway.escalation.boundary.EvaluationRuns;
+import org.spinepathway.escalation.entity.EvaluationRun;
+import org.spinepathway.platform.control.ConflictException;
+import org.spinepathway.platform.web.FieldMessages;
+import org.spinepathway.platform.web.PagedModel;
+
+/** {@code /admin/evaluations.xhtml}: run the escalation rules now, as of a chosen date, and the record of every run. */
+@Named
+@ViewScoped
+public class EvaluationsPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    EscalationEvaluator evaluator;
+
+    @Inject
+    EvaluationRuns runs;
+
+    @Inject
+    Clock clock;
+
+    private LocalDate asOf;
+
+    private final LazyDataModel<EvaluationRun> recent = new PagedModel<>(() -> runs.count(), (first, max) -> runs.recent(first, max));
+
+    @PostConstruct
+    void init() {
+        asOf = LocalDate.now(clock);
+    }
+
+    public void run() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        if (asOf == null) {
+            context.addMessage("run:asOf", new FacesMessage(FacesMessage.SEVERITY_ERROR, "Choose the date to evaluate as of.", null));
+            return;
+        }
+        if (asOf.isAfter(LocalDate.now(clock).plusYears(2)) || asOf.isBefore(LocalDate.of(2000, 1, 1))) {
+            context.addMessage("run:asOf", new FacesMessage(FacesMessage.SEVERITY_ERROR, "Choose a date from 2000-01-01 to two years from today.", null));
+            return;
+        }
+        try {
+            EvaluationRun run = evaluator.evaluate(asOf, "PAGE");
+            FieldMessages.global(context, run.getFailures() == 0 ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_WARN,
+                    "Evaluated " + run.getEpisodesEvaluated() + " episodes as of " + run.getAsOf() + ": " + run.getFlagsRaised()
+                            + " flags raised" + (run.getFailures() == 0 ? "." : ", " + run.getFailures() + " episodes failed (see the server log)."));
+        } catch (ConflictException running) {
+            FieldMessages.global(context, FacesMessage.SEVERITY_WARN, running.getMessage());
+        } catch (IllegalStateException failed) {
+            FieldMessages.global(context, FacesMessage.SEVERITY_ERROR, "The evaluation failed; it is recorded below and in the server log.");
+        }
+    }
+
+    public LazyDataModel<EvaluationRun> getRecent() { return recent; }
+    public LocalDate getAsOf() { return asOf; }
+    public void setAsOf(LocalDate asOf) { this.asOf = asOf; }
+}

@@ -1,0 +1,138 @@
+package org.spinepathway.escalation.web;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.spinepathway.care.boundary.CareService;
+import org.spinepathway.care.web.ProgressPage;
+import org.spinepathway.escalation.boundary.FlagDecisions;
+import org.spinepathway.escalation.entity.EscalationFlag;
+import org.spinepathway.escalation.entity.FlagStatus;
+import org.spinepathway.escalation.entity.Referral;
+import org.spinepathway.platform.control.ConflictException;
+import org.spinepathway.platform.control.InvalidInputException;
+import org.spinepathway.platform.control.NotAllowedException;
+import org.spinepathway.platform.control.NotFoundException;
+import org.spinepathway.platform.web.FieldMessages;
+import org.spinepathway.security.entity.AuditEvent;
+
+/**
+ * {@code /physician/flag.xhtml?id=}: one flag with its evidence, the episode's progress chart, the
+ * plan and its history, and the decision: refer, continue conservative care (recheck date) or
+ * dismiss (reason). A referred flag offers its letter for download.
+ */
+@Named
+@ViewScoped
+public class FlagPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    FlagDecisions decisions;
+
+    @Inject
+    CareService care;
+
+    @Inject
+    ProgressPage progress;
+
+    @Inject
+    Clock clock;
+
+    private Long id;
+    private EscalationFlag flag;
+    private String explanation;
+    private List<AuditEvent> history = List.of();
+
+    private String decision;
+    private String reason;
+    private LocalDate recheckOn;
+
+    public void load() {
+        if (id == null) {
+            return;
+        }
+        try {
+            flag = decisions.require(id);
+        } catch (NotFoundException unknown) {
+            flag = null;
+            return;
+        }
+        explanation = decisions.explanation(flag);
+        progress.setEpisode(flag.getEpisodeId());
+        progress.load();
+        if (progress.getChart() != null && progress.getChart().plan() != null) {
+            history = care.historyOf(progress.getChart().plan(), progress.getChart().interventions());
+        }
+        if (recheckOn == null) {
+            recheckOn = LocalDate.now(clock).plusWeeks(4);
+        }
+    }
+
+    public void decide() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        try {
+            EscalationFlag decided = decisions.decide(id, decision, reason, "CONTINUE".equals(decision) ? recheckOn : null);
+            FieldMessages.global(context, FacesMessage.SEVERITY_INFO, switch (decided.getStatus()) {
+                case REFERRED -> "Referred. The referral letter is ready to download.";
+                case CONTINUED -> "Conservative care continues; the rules wait until " + decided.getRecheckOn() + ".";
+                default -> "Dismissed.";
+            });
+            reason = null;
+            load();
+        } catch (InvalidInputException invalid) {
+            FieldMessages.show(context, invalid, field -> "decision:" + field);
+        } catch (ConflictException | NotAllowedException refused) {
+            FieldMessages.global(context, FacesMessage.SEVERITY_ERROR, refused.getMessage());
+            load();
+        }
+    }
+
+    /** Sends the referral letter as it was issued. */
+    public void downloadLetter() throws IOException {
+        Referral referral = decisions.referralOf(id);
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ExternalContext external = faces.getExternalContext();
+        external.responseReset();
+        external.setResponseContentType("application/pdf");
+        external.setResponseHeader("Content-Disposition", "attachment; filename=\"referral-" + referral.getId() + ".pdf\"");
+        byte[] pdf = referral.getLetterPdf();
+        external.setResponseContentLength(pdf.length);
+        external.getResponseOutputStream().write(pdf);
+        faces.responseComplete();
+    }
+
+    public boolean isOpen() {
+        return flag != null && flag.getStatus() == FlagStatus.OPEN;
+    }
+
+    public boolean isReferred() {
+        return flag != null && flag.getStatus() == FlagStatus.REFERRED;
+    }
+
+    public List<String> getDecisions() {
+        return List.of("REFER", "CONTINUE", "DISMISS");
+    }
+
+    public Long getId() { return id; }
+    public void setId(Long id) { this.id = id; }
+    public EscalationFlag getFlag() { return flag; }
+    public String getExplanation() { return explanation; }
+    public List<AuditEvent> getHistory() { return history; }
+    public String getDecision() { return decision; }
+    public void setDecision(String decision) { this.decision = decision; }
+    public String getReason() { return reason; }
+    public void setReason(String reason) { this.reason = reason; }
+    public LocalDate getRecheckOn() { return recheckOn; }
+    public void setRecheckOn(LocalDate recheckOn) { this.recheckOn = recheckOn; }
+}

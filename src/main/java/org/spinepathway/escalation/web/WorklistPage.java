@@ -1,0 +1,89 @@
+package org.spinepathway.escalation.web;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.primefaces.model.LazyDataModel;
+import org.spinepathway.escalation.boundary.Worklist;
+import org.spinepathway.escalation.control.WorklistQuery;
+import org.spinepathway.escalation.control.WorklistRow;
+import org.spinepathway.escalation.entity.FlagRule;
+import org.spinepathway.platform.web.PagedModel;
+import org.spinepathway.security.boundary.AccountService;
+import org.spinepathway.security.entity.Role;
+import org.spinepathway.security.entity.UserAccount;
+
+/**
+ * {@code /physician/worklist.xhtml}: open URGENT and REVIEW flags, URGENT first, oldest first,
+ * paged in the database; filtered by priority, rule, physiotherapist and days open; exported as CSV.
+ */
+@Named
+@ViewScoped
+public class WorklistPage implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    Worklist worklist;
+
+    @Inject
+    AccountService accounts;
+
+    private String priority;
+    private FlagRule rule;
+    private Long physioId;
+    private Integer daysOpen;
+    private List<UserAccount> physios;
+
+    private final LazyDataModel<WorklistRow> rows = new PagedModel<>(
+            () -> worklist.count(filter()),
+            (first, max) -> worklist.page(filter(), first, max));
+
+    public WorklistQuery.Filter filter() {
+        return new WorklistQuery.Filter(priority == null || priority.isBlank() ? null : priority, rule, physioId, daysOpen);
+    }
+
+    /** The filtered list as a CSV download. */
+    public void exportCsv() throws IOException {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ExternalContext external = faces.getExternalContext();
+        external.responseReset();
+        external.setResponseContentType("text/csv; charset=UTF-8");
+        external.setResponseHeader("Content-Disposition", "attachment; filename=\"worklist.csv\"");
+        try (Writer out = new OutputStreamWriter(external.getResponseOutputStream(), StandardCharsets.UTF_8)) {
+            worklist.exportCsv(filter(), out);
+        }
+        faces.responseComplete();
+    }
+
+    public List<UserAccount> getPhysios() {
+        if (physios == null) {
+            physios = accounts.colleagues(Role.PHYSIO);
+        }
+        return physios;
+    }
+
+    public List<FlagRule> getRules() {
+        return List.of(FlagRule.RED_FLAG, FlagRule.MOTOR_DECLINE, FlagRule.WORSENING, FlagRule.NOT_IMPROVING, FlagRule.PERSISTENT_SEVERE,
+                FlagRule.INJECTIONS_NO_RELIEF, FlagRule.NOT_RESOLVED_12_WEEKS);
+    }
+
+    public LazyDataModel<WorklistRow> getRows() { return rows; }
+    public String getPriority() { return priority; }
+    public void setPriority(String priority) { this.priority = priority; }
+    public FlagRule getRule() { return rule; }
+    public void setRule(FlagRule rule) { this.rule = rule; }
+    public Long getPhysioId() { return physioId; }
+    public void setPhysioId(Long physioId) { this.physioId = physioId; }
+    public Integer getDaysOpen() { return daysOpen; }
+    public void setDaysOpen(Integer daysOpen) { this.daysOpen = daysOpen; }
+}

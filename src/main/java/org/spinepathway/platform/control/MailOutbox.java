@@ -1,0 +1,58 @@
+package org.spinepathway.platform.control;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/**
+ * Email waiting to be sent ({@code mail_outbox}). Messages are queued in the transaction of the
+ * change they report, so they exist exactly when the change does, and are sent afterwards.
+ */
+@ApplicationScoped
+public class MailOutbox {
+
+    /** A message due for sending. */
+    public record Message(long id, String recipient, String subject, String body, int attempts) {
+    }
+
+    @PersistenceContext(unitName = "clinic")
+    EntityManager em;
+
+    public void queue(String recipient, String subject, String body, Long flagId) {
+        em.createNativeQuery("INSERT INTO mail_outbox (recipient, subject, body, flag_id) VALUES (?, ?, ?, ?)")
+                .setParameter(1, recipient).setParameter(2, subject).setParameter(3, body).setParameter(4, flagId).executeUpdate();
+    }
+
+    /**
+     * Up to {@code max} messages due now, locked for this transaction; a second instance polling at
+     * the same moment skips them rather than sending them twice.
+     */
+    public List<Message> lockDue(int max) {
+        List<?> rows = em.createNativeQuery("SELECT id, recipient, subject, body, attempts FROM mail_outbox"
+                + " WHERE sent_at IS NULL AND next_attempt_at <= now() ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED")
+                .setParameter(1, max).getResultList();
+        return rows.stream().map(r -> {
+            Object[] c = (Object[]) r;
+            return new Message(((Number) c[0]).longValue(), (String) c[1], (String) c[2], (String) c[3], ((Number) c[4]).intValue());
+        }).toList();
+    }
+
+    public void markSent(long id) {
+        em.createNativeQuery("UPDATE mail_outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ?")
+                .setParameter(1, id).executeUpdate();
+    }
+
+    /** The server refused or was unreachable: try again later, waiting longer each time (at most an hour). */
+    public void markFailed(long id, int attempts, String error, OffsetDateTime retryAt) {
+        em.createNativeQuery("UPDATE mail_outbox SET attempts = ?, last_error = ?, next_attempt_at = ? WHERE id = ?")
+                .setParameter(1, attempts + 1).setParameter(2, error == null ? "unknown" : error.substring(0, Math.min(1000, error.length())))
+                .setParameter(3, retryAt).setParameter(4, id).executeUpdate();
+    }
+
+    public static long retryDelaySeconds(int attemptsSoFar) {
+        return Math.min(3600, 30L << Math.min(attemptsSoFar, 7));
+    }
+}
