@@ -35,6 +35,11 @@ public final class ClinicDeployment {
     }
 
     public static WebArchive onDatabase(String jdbcUrl) {
+        return onDatabase(jdbcUrl, java.util.Map.of());
+    }
+
+    /** As {@link #onDatabase(String)}, with more configuration for this deployment (keys config/test.properties does not set). */
+    public static WebArchive onDatabase(String jdbcUrl, java.util.Map<String, String> settings) {
         File war = new File(System.getProperty("spinepathway.war", "target/spine-pathway.war"));
         if (!war.isFile()) {
             throw new IllegalStateException(war + " does not exist: container tests run after 'package' (./mvnw verify)");
@@ -47,6 +52,9 @@ public final class ClinicDeployment {
                 + "clinic.db.password=" + EmbeddedDatabase.PASSWORD + "\n"
                 + "clinic.db.migration-retry-seconds=1\n"
                 + "clinic.bootstrap.admin.password=" + ADMIN_PASSWORD + "\n";
+        StringBuilder extra = new StringBuilder();
+        settings.forEach((key, value) -> extra.append(key).append('=').append(value).append('\n'));
+        overrides += extra;
         archive.delete(CONFIG);
         archive.add(new StringAsset(packaged + overrides), CONFIG);
         return archive;

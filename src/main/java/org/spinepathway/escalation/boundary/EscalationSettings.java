@@ -13,8 +13,8 @@ import org.spinepathway.escalation.control.EscalationThresholds;
 @ApplicationScoped
 public class EscalationSettings {
 
+    /** Dependent, not application-scoped: a record cannot be proxied, and reading the keys is cheap. */
     @Produces
-    @ApplicationScoped
     EscalationThresholds thresholds() {
         Config config = ConfigProvider.getConfig();
         EscalationThresholds d = EscalationThresholds.defaults();

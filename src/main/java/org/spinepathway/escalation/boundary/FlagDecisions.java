@@ -132,6 +132,15 @@ public class FlagDecisions {
                 em.persist(referral);
                 em.flush();
                 audit.record(AuditAction.CREATE, episode.getPatientId(), "Referral", referral.getId(), "referral letter for flag " + flag.getId());
+                // The episode leaves the rules: its other open flags are settled by the same referral.
+                for (EscalationFlag other : flags.ofEpisode(episode.getId())) {
+                    if (other.getStatus() == FlagStatus.OPEN && !other.getId().equals(flag.getId())) {
+                        other.decide(other.getPriority() == FlagPriority.TASK ? FlagStatus.CLOSED : FlagStatus.REFERRED, by, now,
+                                "settled by the referral on flag " + flag.getId(), null);
+                        audit.record(AuditAction.DECISION, episode.getPatientId(), "EscalationFlag", other.getId(),
+                                other.getStatus() + " " + other.getRule() + ": settled by the referral on flag " + flag.getId());
+                    }
+                }
             }
             case "CONTINUE" -> {
                 flag.decide(FlagStatus.CONTINUED, by, now, note, recheckOn);

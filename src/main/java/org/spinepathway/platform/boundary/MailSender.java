@@ -61,6 +61,10 @@ public class MailSender {
     int pollSeconds;
 
     @Inject
+    @ConfigProperty(name = "clinic.mail.retry-base-seconds", defaultValue = "30")
+    int retryBaseSeconds;
+
+    @Inject
     @ConfigProperty(name = "clinic.mail.host", defaultValue = "localhost")
     String host;
 
@@ -121,7 +125,7 @@ public class MailSender {
                 Transport.send(mime);
                 outbox.markSent(message.id());
             } catch (MessagingException | RuntimeException failed) {
-                long delay = MailOutbox.retryDelaySeconds(message.attempts());
+                long delay = MailOutbox.retryDelaySeconds(message.attempts(), retryBaseSeconds);
                 LOG.log(Level.WARNING, "Mail " + message.id() + " not sent (attempt " + (message.attempts() + 1) + "), retrying in "
                         + delay + " s: " + failed.getMessage());
                 outbox.markFailed(message.id(), message.attempts(), failed.getMessage(),

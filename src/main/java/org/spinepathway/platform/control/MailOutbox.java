@@ -52,7 +52,8 @@ public class MailOutbox {
                 .setParameter(3, retryAt).setParameter(4, id).executeUpdate();
     }
 
-    public static long retryDelaySeconds(int attemptsSoFar) {
-        return Math.min(3600, 30L << Math.min(attemptsSoFar, 7));
+    /** base, 2 × base, 4 × base ... at most an hour. */
+    public static long retryDelaySeconds(int attemptsSoFar, int baseSeconds) {
+        return Math.min(3600, (long) baseSeconds << Math.min(attemptsSoFar, 12));
     }
 }
