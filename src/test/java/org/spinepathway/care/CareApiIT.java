@@ -234,6 +234,9 @@ class CareApiIT {
         assertEquals(201, api.api("POST", "api/v1/episodes/" + seenEpisode + "/assessments", "{\"date\":\"" + TODAY.minusDays(2)
                 + "\",\"source\":\"CLINICIAN\",\"nrs\":3}", physio, PASSWORD).statusCode());
 
+        // The nightly rules raise the follow-up tasks the overdue list shows.
+        assertEquals(200, api.api("POST", "api/v1/escalation/evaluations", "{}", ClinicDeployment.ADMIN_USERNAME, ClinicDeployment.ADMIN_PASSWORD)
+                .statusCode());
         WebSession pages = new WebSession(base);
         assertEquals(302, pages.signIn(physio, PASSWORD).statusCode());
         HttpResponse<String> page = pages.get("physio/caseload.xhtml");

@@ -27,8 +27,6 @@ import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -36,10 +34,12 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.spinepathway.testing.CareFixtures;
 import org.spinepathway.testing.Clinic;
 import org.spinepathway.testing.ClinicDeployment;
 import org.spinepathway.testing.EmbeddedDatabase;
 import org.spinepathway.testing.Http;
+import org.spinepathway.testing.Pdf;
 import org.spinepathway.testing.WebSession;
 
 /**
@@ -185,7 +185,7 @@ class EscalationIT {
         HttpResponse<byte[]> letter = pdf("api/v1/flags/" + redFlag + "/referral-letter", physician);
         assertEquals(200, letter.statusCode());
         assertEquals("application/pdf", letter.headers().firstValue("Content-Type").orElse(""));
-        String letterText = pdfText(letter.body());
+        String letterText = Pdf.text(letter.body());
         assertTrue(letterText.contains("Ada Lovelace") && letterText.contains("RED_FLAG") && letterText.contains("Urgent MRI"), letterText);
         assertEquals(1, count("SELECT count(*) FROM audit_event WHERE action = 'DECISION' AND record_id = ?", redFlag));
 
@@ -244,30 +244,20 @@ class EscalationIT {
         return number("SELECT id FROM user_account WHERE username = ?", username);
     }
 
-    /** A registered patient's episode with a submitted intake (ODI 60%). */
     private long episode(WebSession api, String physio, String emailUser, String given, String family, int pain, boolean redFlag) throws Exception {
-        String email = emailUser + "@example.org";
-        Clinic.registerPatient(base, email, PASSWORD, given, family, "1960-01-01", "FEMALE");
-        long patientId = number("SELECT id FROM patient WHERE email = ?", email);
-        HttpResponse<String> episode = api.api("POST", "api/v1/patients/" + patientId + "/episodes", "{\"region\":\"LUMBAR\",\"side\":\"LEFT\"}", physio, PASSWORD);
-        long episodeId = Long.parseLong(episode.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
-        HttpResponse<String> intake = api.api("POST", "api/v1/episodes/" + episodeId + "/intake", """
-                {"submittedOn":"%s","painNow":%d,"painWorst":9,"disability":{"instrument":"ODI","answers":[3,3,3,3,3,3,3,3,3,3]},
-                 "redFlags":{"fever":%s}}""".formatted(TODAY.minusDays(62), pain, redFlag), email, PASSWORD);
-        assertEquals(201, intake.statusCode(), intake.body());
-        return episodeId;
+        return fixtures().episodeWithIntake(physio, emailUser + "@example.org", given, family, pain, 3, TODAY.minusDays(62), "{}");
     }
 
     private void plan(WebSession api, String physio, long episodeId, LocalDate start) {
-        HttpResponse<String> plan = api.api("POST", "api/v1/episodes/" + episodeId + "/plan", "{\"startDate\":\"" + start + "\",\"reviewDate\":\""
-                + start.plusWeeks(6) + "\",\"goals\":\"Walk the dog\"}", physio, PASSWORD);
-        assertEquals(201, plan.statusCode(), plan.body());
+        fixtures().plan(physio, episodeId, start, "Walk the dog");
     }
 
     private HttpResponse<String> assessment(WebSession api, String physio, long episodeId, LocalDate date, int nrs, int odiAnswer, String redFlags) {
-        String answers = String.join(",", java.util.Collections.nCopies(10, String.valueOf(odiAnswer)));
-        return api.api("POST", "api/v1/episodes/" + episodeId + "/assessments", "{\"date\":\"" + date + "\",\"source\":\"CLINICIAN\",\"nrs\":" + nrs
-                + ",\"disability\":{\"instrument\":\"ODI\",\"answers\":[" + answers + "]},\"redFlags\":" + redFlags + "}", physio, PASSWORD);
+        return fixtures().visit(physio, episodeId, date, nrs, odiAnswer, redFlags);
+    }
+
+    private CareFixtures fixtures() {
+        return new CareFixtures(base, databaseUrl, PASSWORD);
     }
 
     private HttpResponse<String> decide(WebSession api, String user, long flagId, String json) {
@@ -275,10 +265,7 @@ class EscalationIT {
     }
 
     private Map<String, Object> evaluate(LocalDate asOf) {
-        HttpResponse<String> answer = new WebSession(base).api("POST", "api/v1/escalation/evaluations", "{\"asOf\":\"" + asOf + "\"}",
-                ClinicDeployment.ADMIN_USERNAME, ClinicDeployment.ADMIN_PASSWORD);
-        assertEquals(200, answer.statusCode(), answer.body());
-        String body = answer.body();
+        String body = fixtures().evaluate(asOf);
         return Map.of("raised", Integer.parseInt(body.replaceAll(".*\"raised\":(\\d+).*", "$1")),
                 "evaluated", Integer.parseInt(body.replaceAll(".*\"evaluated\":(\\d+).*", "$1")),
                 "outcome", body.replaceAll(".*\"outcome\":\"([A-Z_]+)\".*", "$1"));
@@ -309,19 +296,6 @@ class EscalationIT {
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    static String pdfText(byte[] pdf) throws IOException {
-        PdfReader reader = new PdfReader(pdf);
-        try {
-            StringBuilder text = new StringBuilder();
-            PdfTextExtractor extractor = new PdfTextExtractor(reader);
-            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-                text.append(extractor.getTextFromPage(page)).append('\n');
-            }
-            return text.toString();
-        } finally {
-            reader.close();
-        }
-    }
 
     private boolean awaitMail(String recipient, String subjectStart) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

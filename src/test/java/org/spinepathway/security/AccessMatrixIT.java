@@ -83,6 +83,8 @@ class AccessMatrixIT {
             new Row(Kind.PAGE, "GET", "patient/check-in.xhtml?episode=" + OWN_EPISODE, t -> null, EnumSet.of(Caller.PATIENT)),
             new Row(Kind.PAGE, "GET", "patient/progress.xhtml?episode=" + OWN_EPISODE, t -> null, EnumSet.of(Caller.PATIENT)),
             new Row(Kind.PAGE, "GET", "physician/worklist.xhtml", t -> null, EnumSet.of(Caller.PHYSICIAN)),
+            new Row(Kind.PAGE, "GET", "physician/flag.xhtml?id=1", t -> null, EnumSet.of(Caller.PHYSICIAN)),
+            new Row(Kind.PAGE, "GET", "admin/evaluations.xhtml", t -> null, EnumSet.of(Caller.ADMIN)),
             new Row(Kind.API, "POST", "api/v1/staff", AccessMatrixIT::newStaffJson, EnumSet.of(Caller.ADMIN)),
             new Row(Kind.API, "POST", "api/v1/patients", t -> NEW_PATIENT_JSON, STAFF),
             new Row(Kind.API, "GET", "api/v1/patients/" + OWN_PATIENT, t -> null, SIGNED_IN),
@@ -90,6 +92,8 @@ class AccessMatrixIT {
             new Row(Kind.API, "POST", "api/v1/episodes/" + OWN_EPISODE + "/intake", t -> "{\"painNow\":3,\"painWorst\":4}",
                     EnumSet.of(Caller.PHYSIO, Caller.PATIENT)),
             new Row(Kind.API, "GET", "api/v1/worklist", t -> null, EnumSet.of(Caller.PHYSICIAN)),
+            new Row(Kind.API, "GET", "api/v1/episodes/" + OWN_EPISODE + "/flags", t -> null, EnumSet.of(Caller.PHYSIO, Caller.PHYSICIAN)),
+            new Row(Kind.API, "POST", "api/v1/escalation/evaluations", t -> "{}", EnumSet.of(Caller.ADMIN)),
             new Row(Kind.API, "GET", "api/v1/episodes/" + OWN_EPISODE, t -> null, EnumSet.of(Caller.PATIENT, Caller.PHYSIO, Caller.PHYSICIAN)),
             // In this order: the plan the physiotherapist creates is the one interventions are added to.
             new Row(Kind.API, "POST", "api/v1/episodes/" + OWN_EPISODE + "/plan", AccessMatrixIT::planJson, EnumSet.of(Caller.PHYSIO)),

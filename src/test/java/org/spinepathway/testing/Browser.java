@@ -110,6 +110,11 @@ public final class Browser {
     }
 
     public static ChromeDriver start() {
+        return start(null);
+    }
+
+    /** A browser that saves downloads into {@code downloads} without asking. */
+    public static ChromeDriver start(Path downloads) {
         for (Path binary : List.of(CHROMIUM, CHROMEDRIVER)) {
             if (!Files.isExecutable(binary)) {
                 throw new IllegalStateException(binary + " is missing: browser tests need Debian's Chromium."
@@ -125,6 +130,11 @@ public final class Browser {
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--disable-quic", "--window-size=1280,900", "--user-data-dir=" + profile);
+            if (downloads != null) {
+                Files.createDirectories(downloads);
+                options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
+                        "download.prompt_for_download", false, "plugins.always_open_pdf_externally", true));
+            }
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.BROWSER, Level.ALL);
             options.setCapability("goog:loggingPrefs", logs);

@@ -63,6 +63,12 @@ public class CurrentUser {
         if (isPatient()) {
             return "/patient/home.xhtml";
         }
+        if (isPhysician()) {
+            return "/physician/worklist.xhtml";
+        }
+        if (isPhysio()) {
+            return "/physio/caseload.xhtml";
+        }
         return "/index.xhtml";
     }
 

@@ -28,6 +28,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.spinepathway.testing.Axe;
 import org.spinepathway.testing.Browser;
+import org.spinepathway.testing.CareFixtures;
 import org.spinepathway.testing.Clinic;
 import org.spinepathway.testing.ClinicDeployment;
 import org.spinepathway.testing.EmbeddedDatabase;
@@ -79,13 +80,13 @@ class CareBrowserIT {
         long episodeId = episodeWithIntake(physio, patient, "Grace", "Hopper", true);
         long intakeId = Clinic.number(databaseUrl, "SELECT id FROM intake WHERE episode_id = ? AND status = 'SUBMITTED'", episodeId);
 
-        startBrowser(physio, "/index.xhtml");
+        startBrowser(physio, "/physio/caseload.xhtml");
         browser.get(page("physio/intake.xhtml?id=" + intakeId));
         Browser.select(wait, "openForCare:physicianId", physicianName);
         click("openForCare:open");
         wait.until(ExpectedConditions.urlContains("/physio/plan.xhtml"));
         assertEquals("7", text("baselinePain"), "the intake's pain is the baseline");
-        assertEquals("44.0%", text("baselineDisability"), "the intake's ODI is the baseline");
+        assertEquals("40.0%", text("baselineDisability"), "the intake's ODI is the baseline");
         assertEquals(physicianName, Clinic.text(databaseUrl,
                 "SELECT a.display_name FROM episode_of_care e JOIN user_account a ON a.id = e.physician_id WHERE e.id = ?", episodeId));
 
@@ -232,28 +233,18 @@ class CareBrowserIT {
         wait.until(d -> d.findElements(By.id("recorded")).size() == 1);
     }
 
-    /** A patient who registered, an episode opened by the physiotherapist, and the patient's submitted intake (pain 7, ODI 44%). */
+    /** A patient who registered, an episode opened by the physiotherapist, and the patient's submitted intake (pain 7, ODI 40%). */
     private long episodeWithIntake(String physio, String email, String givenName, String familyName, boolean tremor) throws Exception {
-        Clinic.registerPatient(base, email, PASSWORD, givenName, familyName, "1950-01-01", "FEMALE");
-        long patientId = Clinic.number(databaseUrl, "SELECT id FROM patient WHERE email = ?", email);
-        WebSession api = new WebSession(base);
-        HttpResponse<String> episode = api.api("POST", "api/v1/patients/" + patientId + "/episodes", "{\"region\":\"LUMBAR\",\"side\":\"LEFT\"}", physio, PASSWORD);
-        assertEquals(201, episode.statusCode(), episode.body());
-        long episodeId = Long.parseLong(episode.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
-        HttpResponse<String> intake = api.api("POST", "api/v1/episodes/" + episodeId + "/intake", """
-                {"submittedOn":"%s","painNow":7,"painWorst":9,
-                 "disability":{"instrument":"ODI","answers":[3,2,2,2,2,2,2,2,2,3]},
-                 "symptoms":{"painTravels":["LEG"],"numbness":["LEFT_LEG"],"tremor":%s,"onsetDate":"2026-09-01"}}
-                """.formatted(TODAY.minusDays(7), tremor ? "[\"LEFT_ARM\"]" : "[]"), email, PASSWORD);
-        assertEquals(201, intake.statusCode(), intake.body());
-        return episodeId;
+        return fixtures().episodeWithIntake(physio, email, givenName, familyName, 7, 2, TODAY.minusDays(7),
+                "{\"painTravels\":[\"LEG\"],\"numbness\":[\"LEFT_LEG\"],\"tremor\":" + (tremor ? "[\"LEFT_ARM\"]" : "[]") + "}");
     }
 
     private void plan(String physio, long episodeId, String goals) {
-        HttpResponse<String> plan = new WebSession(base).api("POST", "api/v1/episodes/" + episodeId + "/plan",
-                "{\"startDate\":\"" + TODAY.minusDays(5) + "\",\"reviewDate\":\"" + TODAY.plusDays(37) + "\",\"goals\":\"" + goals + "\"}",
-                physio, PASSWORD);
-        assertEquals(201, plan.statusCode(), plan.body());
+        fixtures().plan(physio, episodeId, TODAY.minusDays(5), goals);
+    }
+
+    private CareFixtures fixtures() {
+        return new CareFixtures(base, databaseUrl, PASSWORD);
     }
 
     private long chartDatasets(String chartId) {

@@ -1,0 +1,177 @@
+package org.spinepathway.escalation.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.spinepathway.testing.Axe;
+import org.spinepathway.testing.Browser;
+import org.spinepathway.testing.CareFixtures;
+import org.spinepathway.testing.Clinic;
+import org.spinepathway.testing.ClinicDeployment;
+import org.spinepathway.testing.EmbeddedDatabase;
+import org.spinepathway.testing.Http;
+import org.spinepathway.testing.Pdf;
+import org.spinepathway.testing.WebSession;
+
+/**
+ * A physician works a flag in headless Chromium: the worklist (filtered by rule), the flag's
+ * evidence and chart, the decision to refer, and the referral letter downloaded and opened as PDF.
+ * The administrator runs the rules from the runs page.
+ */
+@ExtendWith(ArquillianExtension.class)
+class EscalationBrowserIT {
+
+    private static final String PASSWORD = "Escalation-browser-1";
+    private static final LocalDate TODAY = LocalDate.now();
+    private static String databaseUrl;
+
+    @ArquillianResource
+    URL base;
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+    private final List<String> axeFindings = new ArrayList<>();
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        databaseUrl = EmbeddedDatabase.get().createDatabase("escalation_browser");
+        return ClinicDeployment.onDatabase(databaseUrl);
+    }
+
+    @AfterEach
+    void closeBrowser(TestInfo test) {
+        if (browser != null) {
+            Browser.keepEvidence(browser, "EscalationBrowserIT-" + test.getTestMethod().map(m -> m.getName()).orElse("test"));
+            browser.quit();
+        }
+    }
+
+    @Test
+    void physician_worksAFlagFromTheWorklistToTheReferralLetter() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String physio = "wl-physio-" + run;
+        String physician = "wl-doc-" + run;
+        Clinic.createStaff(base, physio, PASSWORD, "PHYSIO", "Wendy Physio");
+        Clinic.createStaff(base, physician, PASSWORD, "PHYSICIAN", "Dr Walter " + run);
+        CareFixtures care = new CareFixtures(base, databaseUrl, PASSWORD);
+        long episode = care.episodeWithIntake(physio, "wl-" + run + "@example.org", "Florence", "Nightingale", 7, 3, TODAY.minusDays(62), "{}");
+        care.plan(physio, episode, TODAY.minusDays(60), "Back to nursing shifts");
+        care.visit(physio, episode, TODAY.minusDays(30), 7, 3, "{}");
+        care.visit(physio, episode, TODAY.minusDays(15), 7, 3, "{}");
+
+        // The administrator runs the rules from the runs page.
+        startBrowser(ClinicDeployment.ADMIN_USERNAME, ClinicDeployment.ADMIN_PASSWORD, null, "/admin/accounts.xhtml");
+        browser.get(page("admin/evaluations.xhtml"));
+        checkAccessibility("evaluations");
+        click("run:evaluate");
+        wait.until(d -> d.getPageSource().contains("flags raised"));
+        assertTrue(text("runsForm:runs_data").contains("COMPLETED"), text("runsForm:runs_data"));
+        browser.quit();
+
+        Path downloads = Path.of("target", "downloads", run);
+        startBrowser(physician, PASSWORD, downloads, "/physician/worklist.xhtml");
+        browser.get(page("physician/worklist.xhtml"));
+        checkAccessibility("worklist");
+        Browser.select(wait, "worklist:rule", "Not improving at 6 weeks");
+        wait.until(d -> d.findElements(By.cssSelector("[id='worklist:rows_data'] tr")).size() == 1
+                && d.findElement(By.id("worklist:rows_data")).getText().contains("Nightingale"));
+        String row = text("worklist:rows_data");
+        assertTrue(row.contains("7 → 7") && row.contains("No clinically important improvement"), row);
+
+        browser.findElement(By.id("worklist:rows_data")).findElement(By.linkText("Florence Nightingale")).click();
+        wait.until(ExpectedConditions.urlContains("/physician/flag.xhtml"));
+        checkAccessibility("flag");
+        assertTrue(text("explanation").contains("pain 7 → 7"), text("explanation"));
+        assertEquals(4L, ((Number) ((JavascriptExecutor) browser).executeScript(
+                "return Chart.getChart(document.querySelector(\"[id='painChart'] canvas\")).data.datasets.length;")).longValue(),
+                "the progress chart is on the decision page");
+
+        Browser.choose(wait, "decision:decision", 0);   // refer
+        WebElement note = browser.findElement(By.id("decision:reason"));
+        note.sendKeys("Six weeks of physiotherapy without change; MRI and surgical opinion please.");
+        click("decision:decide");
+        wait.until(d -> d.getPageSource().contains("Referred. The referral letter is ready"));
+        assertEquals("REFERRED", text("flagStatus"));
+        assertEquals("REFERRED", Clinic.text(databaseUrl, "SELECT state FROM episode_of_care WHERE id = ?", episode));
+
+        click("letter:download");
+        Path letter = waitForDownload(downloads);
+        String pdf = Pdf.text(Files.readAllBytes(letter));
+        assertTrue(pdf.contains("Florence Nightingale"), pdf);
+        assertTrue(pdf.contains("NOT_IMPROVING"), pdf);
+        assertTrue(pdf.contains("MRI and surgical opinion please"), pdf);
+        assertTrue(pdf.contains(Clinic.text(databaseUrl, "SELECT mrn FROM patient WHERE email = ?", "wl-" + run + "@example.org")), pdf);
+        assertEquals(List.of(), axeFindings, "serious or critical accessibility violations");
+
+        // The worklist's CSV export holds the filtered rows.
+        WebSession session = new WebSession(base);
+        assertEquals(302, session.signIn(physician, PASSWORD).statusCode());
+        HttpResponse<String> csv = session.prepare("physician/worklist.xhtml", "worklist").post(Map.of("priority_input", "REVIEW"), "export");
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"), csv.headers().map().toString());
+        assertTrue(csv.body().startsWith("priority,rule,raised on"), csv.body());
+    }
+
+    private Path waitForDownload(Path downloads) {
+        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> {
+            try (var files = Files.list(downloads)) {
+                return files.filter(f -> f.getFileName().toString().endsWith(".pdf")).findFirst().orElse(null);
+            } catch (IOException notYet) {
+                return null;
+            }
+        });
+    }
+
+
+    private void startBrowser(String username, String password, Path downloads, String landing) {
+        browser = Browser.start(downloads);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        Browser.signIn(browser, wait, page("login.xhtml"), username, password, landing);
+    }
+
+    private void click(String id) {
+        Browser.waitForAjax(wait);
+        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
+    private String text(String id) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id))).getText();
+    }
+
+    private void checkAccessibility(String pageName) {
+        axeFindings.addAll(Axe.seriousViolations(browser).stream().map(v -> pageName + ": " + v).toList());
+        Browser.assertNoConsoleErrors(browser);
+    }
+
+    private String page(String path) {
+        return Http.resolve(base, path).toString();
+    }
+}
