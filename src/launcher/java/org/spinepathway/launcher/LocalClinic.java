@@ -27,6 +27,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * {@code ./data/postgres}, so records survive a restart; with {@code CLINIC_DB_URL} it uses that
  * server and starts none. Payara Micro runs as a child process so it sees exactly the
  * configuration a production start would. Ctrl-C stops Payara first, then the database.
+ * <p>
+ * With {@code CLINIC_DEMO_PATIENTS=N} it serves a demo clinic instead, from {@code ./data/demo}: on
+ * the first start it adds a physiotherapist and a physician, N generated patients in care
+ * ({@link ClinicDataGenerator}) and runs the escalation rules, so the worklist has open flags.
  */
 public final class LocalClinic {
 
@@ -37,6 +41,13 @@ public final class LocalClinic {
     private final Path war = Path.of(required("spinepathway.war"));
     private final Path payaraJar = Path.of(required("payara.microJar"));
     private final int httpPort = Integer.parseInt(System.getenv().getOrDefault("CLINIC_HTTP_PORT", "8080"));
+    private final int demoPatients = Integer.parseInt(System.getenv().getOrDefault("CLINIC_DEMO_PATIENTS", "0"));
+
+    static final String DEMO_ADMIN_PASSWORD = "Demo-clinic-2026";
+    static final String DEMO_PHYSIO = "demo.physio";
+    static final String DEMO_PHYSIO_PASSWORD = "Demo-physio-2026";
+    static final String DEMO_PHYSICIAN = "demo.doctor";
+    static final String DEMO_PHYSICIAN_PASSWORD = "Demo-physician-2026";
 
     private EmbeddedPostgres embeddedDatabase;
     private Process payara;
@@ -56,9 +67,15 @@ public final class LocalClinic {
         } else {
             System.out.println("[spine-pathway] Using the database at " + environment.get("CLINIC_DB_URL"));
         }
+        if (demoPatients > 0) {
+            environment.putIfAbsent("CLINIC_BOOTSTRAP_ADMIN_PASSWORD", DEMO_ADMIN_PASSWORD);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "spine-pathway-shutdown"));
         payara = startPayara(environment);
         if (awaitReady()) {
+            if (demoPatients > 0) {
+                new DemoClinic(httpPort, environment).prepare(demoPatients);
+            }
             System.out.printf("%n[spine-pathway] Ready in %.1f s: http://localhost:%d/  (sign in at http://localhost:%d/login.xhtml; Ctrl-C stops)%n%n",
                     (System.nanoTime() - started) / 1e9, httpPort, httpPort);
         }
@@ -68,7 +85,7 @@ public final class LocalClinic {
     }
 
     private void startEmbeddedDatabase(Map<String, String> environment) throws IOException, SQLException {
-        Path dataDirectory = home.resolve("data/postgres");
+        Path dataDirectory = home.resolve(demoPatients > 0 ? "data/demo" : "data/postgres");
         Files.createDirectories(dataDirectory.getParent());
         embeddedDatabase = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
