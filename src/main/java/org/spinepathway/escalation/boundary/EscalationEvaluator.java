@@ -53,6 +53,9 @@ public class EscalationEvaluator {
     FlagRaiser raiser;
 
     @Inject
+    FlagBatchWriter batchWriter;
+
+    @Inject
     EvaluationRuns runs;
 
     @Inject
@@ -78,8 +81,7 @@ public class EscalationEvaluator {
             long runId = runs.start(asOf, trigger, by, "RUNNING");
             BatchEvaluation.Tally tally = new BatchEvaluation.Tally();
             try {
-                BatchEvaluation batches = new BatchEvaluation(new EpisodeEvaluation(thresholds),
-                        (episodeId, finding) -> raiser.raise(episodeId, finding.rule(), finding.evidence()));
+                BatchEvaluation batches = new BatchEvaluation(new EpisodeEvaluation(thresholds), this::write);
                 EpisodeFactsReader reader = new EpisodeFactsReader(connection);
                 long after = 0;
                 List<Long> ids;
@@ -102,6 +104,24 @@ public class EscalationEvaluator {
             }
         } catch (SQLException connectionFailed) {
             throw new IllegalStateException("The database is not reachable for the evaluation", connectionFailed);
+        }
+    }
+
+    /** URGENT findings one by one (they are mailed, and rare); the rest of the batch in one transaction. */
+    private int write(List<BatchEvaluation.Pending> findings) {
+        int raised = 0;
+        List<FlagBatchWriter.EpisodeFinding> rest = new java.util.ArrayList<>();
+        for (BatchEvaluation.Pending p : findings) {
+            if (p.finding().rule().priority() == org.spinepathway.escalation.entity.FlagPriority.URGENT) {
+                raised += raiser.raise(p.episodeId(), p.finding().rule(), p.finding().evidence()) ? 1 : 0;
+            } else {
+                rest.add(new FlagBatchWriter.EpisodeFinding(p.episodeId(), p.finding()));
+            }
+        }
+        try {
+            return raised + batchWriter.raiseAll(rest);
+        } catch (SQLException failed) {
+            throw new IllegalStateException("could not write the batch's flags: " + failed.getMessage(), failed);
         }
     }
 

@@ -1,14 +1,18 @@
 package org.spinepathway.escalation.control;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Evaluates one batch of episodes and hands each finding to the writer. One episode's bad data
- * (or a failure writing its flag) is logged with the episode's id and counted; the others go on.
+ * Evaluates one batch of episodes and hands the batch's findings to the writer at once. One
+ * episode's bad data (or a failure writing its flags) is logged with the episode's id and counted;
+ * the others go on: when writing the whole batch fails, it is written again episode by episode.
  */
 public final class BatchEvaluation {
 
@@ -25,10 +29,14 @@ public final class BatchEvaluation {
         public int failures() { return failures; }
     }
 
-    /** Writes a finding as a flag; answers whether a new flag was raised (false when one was open already). */
+    /** A finding waiting to be written, with its episode. */
+    public record Pending(long episodeId, EpisodeEvaluation.Finding finding) {
+    }
+
+    /** Writes findings as flags; answers how many new flags it raised (findings with an open flag raise none). */
     @FunctionalInterface
     public interface FlagWriter {
-        boolean raise(long episodeId, EpisodeEvaluation.Finding finding);
+        int raiseAll(List<Pending> findings);
     }
 
     private final EpisodeEvaluation evaluation;
@@ -41,21 +49,35 @@ public final class BatchEvaluation {
 
     public void evaluate(List<EpisodeFacts> batch, LocalDate d, Tally tally) {
         evaluate(batch, d, tally, (episode, failure) -> LOG.log(Level.WARNING,
-                "Escalation rules failed on episode " + episode.episodeId() + " as of " + d + "; the other episodes go on", failure));
+                "Escalation rules failed on episode " + episode + " as of " + d + "; the other episodes go on", failure));
     }
 
-    void evaluate(List<EpisodeFacts> batch, LocalDate d, Tally tally, BiConsumer<EpisodeFacts, RuntimeException> onFailure) {
+    void evaluate(List<EpisodeFacts> batch, LocalDate d, Tally tally, BiConsumer<Long, RuntimeException> onFailure) {
+        Map<Long, List<Pending>> byEpisode = new LinkedHashMap<>();
         for (EpisodeFacts episode : batch) {
             try {
-                for (EpisodeEvaluation.Finding finding : evaluation.evaluate(episode, d)) {
-                    if (writer.raise(episode.episodeId(), finding)) {
-                        tally.raised++;
-                    }
-                }
-                tally.evaluated++;
+                List<Pending> found = new ArrayList<>();
+                evaluation.evaluate(episode, d).forEach(f -> found.add(new Pending(episode.episodeId(), f)));
+                byEpisode.put(episode.episodeId(), found);
             } catch (RuntimeException failure) {
                 tally.failures++;
-                onFailure.accept(episode, failure);
+                onFailure.accept(episode.episodeId(), failure);
+            }
+        }
+        List<Pending> all = byEpisode.values().stream().flatMap(List::stream).toList();
+        try {
+            tally.raised += all.isEmpty() ? 0 : writer.raiseAll(all);
+            tally.evaluated += byEpisode.size();
+        } catch (RuntimeException batchFailed) {
+            // Find the episode that fails: write the batch again one episode at a time.
+            for (Map.Entry<Long, List<Pending>> episode : byEpisode.entrySet()) {
+                try {
+                    tally.raised += episode.getValue().isEmpty() ? 0 : writer.raiseAll(episode.getValue());
+                    tally.evaluated++;
+                } catch (RuntimeException failure) {
+                    tally.failures++;
+                    onFailure.accept(episode.getKey(), failure);
+                }
             }
         }
     }

@@ -16,21 +16,21 @@ class BatchEvaluationTest {
     private static final LocalDate D = LocalDate.of(2026, 11, 1);
 
     @Test
-    void oneEpisodesFailure_isCountedAndLogged_andTheOthersAreEvaluated() {
+    void oneEpisodesFailure_isCountedAndLogged_andTheOthersAreWritten() {
         List<Long> written = new ArrayList<>();
         List<Long> failedEpisodes = new ArrayList<>();
-        BatchEvaluation batch = new BatchEvaluation(new EpisodeEvaluation(EscalationThresholds.defaults()), (episodeId, finding) -> {
-            if (episodeId == 2) {
+        BatchEvaluation batch = new BatchEvaluation(new EpisodeEvaluation(EscalationThresholds.defaults()), findings -> {
+            if (findings.stream().anyMatch(f -> f.episodeId() == 2)) {
                 throw new IllegalStateException("episode 2's data is broken");
             }
-            written.add(episodeId);
-            return true;
+            findings.forEach(f -> written.add(f.episodeId()));
+            return findings.size();
         });
         BatchEvaluation.Tally tally = new BatchEvaluation.Tally();
 
-        batch.evaluate(List.of(overdue(1), overdue(2), overdue(3)), D, tally, (episode, failure) -> failedEpisodes.add(episode.episodeId()));
+        batch.evaluate(List.of(overdue(1), overdue(2), overdue(3)), D, tally, (episode, failure) -> failedEpisodes.add(episode));
 
-        assertEquals(List.of(1L, 3L), written);
+        assertEquals(List.of(1L, 3L), written, "the batch failed as a whole, then was written episode by episode");
         assertEquals(List.of(2L), failedEpisodes, "the failure names its episode");
         assertEquals(2, tally.evaluated());
         assertEquals(2, tally.raised());
@@ -38,12 +38,17 @@ class BatchEvaluationTest {
     }
 
     @Test
-    void aFlagOpenAlready_isNotCountedAsRaised() {
-        BatchEvaluation batch = new BatchEvaluation(new EpisodeEvaluation(EscalationThresholds.defaults()), (episodeId, finding) -> false);
+    void aBatch_isWrittenAtOnce() {
+        List<Integer> calls = new ArrayList<>();
+        BatchEvaluation batch = new BatchEvaluation(new EpisodeEvaluation(EscalationThresholds.defaults()), findings -> {
+            calls.add(findings.size());
+            return findings.size() - 1;   // one of them was open already
+        });
         BatchEvaluation.Tally tally = new BatchEvaluation.Tally();
-        batch.evaluate(List.of(overdue(1)), D, tally);
-        assertEquals(1, tally.evaluated());
-        assertEquals(0, tally.raised());
+        batch.evaluate(List.of(overdue(1), overdue(2), overdue(3)), D, tally);
+        assertEquals(List.of(3), calls, "one write for the batch");
+        assertEquals(3, tally.evaluated());
+        assertEquals(2, tally.raised());
     }
 
     /** In conservative care for 30 days and never assessed: FOLLOW_UP_OVERDUE fires. */
