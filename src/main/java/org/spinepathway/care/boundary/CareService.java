@@ -1,5 +1,7 @@
 package org.spinepathway.care.boundary;
 
+import static org.spinepathway.platform.control.JsonValues.JSON;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -13,7 +15,6 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -170,9 +171,9 @@ public class CareService {
 
         List<EscalationFlag> raised = new ArrayList<>();
         if (!redFlags.isEmpty()) {
-            JsonArrayBuilder yes = Json.createArrayBuilder();
+            JsonArrayBuilder yes = JSON.createArrayBuilder();
             redFlags.forEach(yes::add);
-            raised.add(escalation.raise(episode, FlagRule.RED_FLAG, Json.createObjectBuilder().add("source", "assessment")
+            raised.add(escalation.raise(episode, FlagRule.RED_FLAG, JSON.createObjectBuilder().add("source", "assessment")
                     .add("assessmentId", assessment.getId()).add("recordedOn", request.date().toString()).add("redFlags", yes).build()));
         }
         if (!motor.isEmpty()) {
@@ -182,7 +183,7 @@ public class CareService {
             List<MotorDeclineRule.Finding> findings = new MotorDeclineRule(thresholds.weakMotorGrade()).evaluate(grades, today);
             if (!findings.isEmpty()) {
                 JsonObject evidence = org.spinepathway.escalation.control.MotorDecline.evidence(findings, thresholds.weakMotorGrade(), today);
-                raised.add(escalation.raise(episode, FlagRule.MOTOR_DECLINE, Json.createObjectBuilder(evidence)
+                raised.add(escalation.raise(episode, FlagRule.MOTOR_DECLINE, JSON.createObjectBuilder(evidence)
                         .add("assessmentId", assessment.getId()).build()));
             }
         }

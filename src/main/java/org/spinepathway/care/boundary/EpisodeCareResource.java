@@ -1,5 +1,7 @@
 package org.spinepathway.care.boundary;
 
+import static org.spinepathway.platform.control.JsonValues.JSON;
+
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -10,7 +12,6 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.ws.rs.Consumes;
@@ -131,7 +132,7 @@ public class EpisodeCareResource {
 
     public record InterventionView(long id, String type, String status, LocalDate startDate, LocalDate endDate, String stopReason, JsonObject details) {
         static InterventionView of(Intervention i) {
-            try (JsonReader reader = Json.createReader(new StringReader(i.getDetails()))) {
+            try (JsonReader reader = JSON.createReader(new StringReader(i.getDetails()))) {
                 return new InterventionView(i.getId(), i.getType().name(), i.getStatus().name(), i.getStartDate(), i.getEndDate(),
                         i.getStopReason(), reader.readObject());
             }

@@ -1,5 +1,7 @@
 package org.spinepathway.care.control;
 
+import static org.spinepathway.platform.control.JsonValues.JSON;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -10,7 +12,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -108,29 +109,29 @@ public final class ProgressChart {
 
     /** Floating horizontal bars, one per intervention, on the same day axis as the measures. */
     public String interventionsJson() {
-        JsonArrayBuilder labels = Json.createArrayBuilder();
-        JsonArrayBuilder bars = Json.createArrayBuilder();
-        JsonArrayBuilder colours = Json.createArrayBuilder();
+        JsonArrayBuilder labels = JSON.createArrayBuilder();
+        JsonArrayBuilder bars = JSON.createArrayBuilder();
+        JsonArrayBuilder colours = JSON.createArrayBuilder();
         for (Period period : periods) {
             long from = day(period.start());
             // A one-day intervention (an injection) still needs a visible width.
             long to = Math.max(day(period.end() == null ? today : period.end()), from) + 1;
             labels.add(period.label() + (period.stopped() ? " (stopped)" : ""));
-            bars.add(Json.createArrayBuilder().add(from).add(to));
+            bars.add(JSON.createArrayBuilder().add(from).add(to));
             colours.add(period.stopped() ? "#9ca3af" : "#0f766e");
         }
-        JsonObject config = Json.createObjectBuilder()
+        JsonObject config = JSON.createObjectBuilder()
                 .add("type", "bar")
-                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("label", "Interventions").add("data", bars).add("backgroundColor", colours)
+                .add("data", JSON.createObjectBuilder().add("labels", labels).add("datasets", JSON.createArrayBuilder()
+                        .add(JSON.createObjectBuilder().add("label", "Interventions").add("data", bars).add("backgroundColor", colours)
                                 .add("borderSkipped", false).add("barPercentage", 0.6))))
-                .add("options", Json.createObjectBuilder()
+                .add("options", JSON.createObjectBuilder()
                         .add("indexAxis", "y")
                         .add("maintainAspectRatio", false)
                         .add("animation", false)
-                        .add("plugins", Json.createObjectBuilder().add("legend", Json.createObjectBuilder().add("display", false))
+                        .add("plugins", JSON.createObjectBuilder().add("legend", JSON.createObjectBuilder().add("display", false))
                                 .add("title", title("Interventions")))
-                        .add("scales", Json.createObjectBuilder()
+                        .add("scales", JSON.createObjectBuilder()
                                 .add("x", dayAxis())))
                 .build();
         return config.toString();
@@ -158,7 +159,7 @@ public final class ProgressChart {
                                 String lowerLabel, String upperLabel, Function<Point, BigDecimal> value) {
         long first = firstDay();
         long last = lastDay();
-        JsonArrayBuilder datasets = Json.createArrayBuilder();
+        JsonArrayBuilder datasets = JSON.createArrayBuilder();
         if (baseline != null) {
             // Two edges, the second filled down to the first ("-1"): the band of no important change.
             datasets.add(line(lowerLabel, BAND_EDGE_COLOUR, first, last, lower).add("fill", false).add("borderDash", dash(2, 3)));
@@ -167,51 +168,51 @@ public final class ProgressChart {
             datasets.add(line("Baseline (" + baseline.stripTrailingZeros().toPlainString() + ")", BASELINE_COLOUR, first, last, baseline)
                     .add("fill", false).add("borderDash", dash(8, 4)));
         }
-        JsonArrayBuilder data = Json.createArrayBuilder();
-        JsonArrayBuilder styles = Json.createArrayBuilder();
+        JsonArrayBuilder data = JSON.createArrayBuilder();
+        JsonArrayBuilder styles = JSON.createArrayBuilder();
         for (Point p : points) {
             BigDecimal y = value.apply(p);
             if (y != null) {
-                data.add(Json.createObjectBuilder().add("x", day(p.date())).add("y", y));
+                data.add(JSON.createObjectBuilder().add("x", day(p.date())).add("y", y));
                 // Patients' check-ins are triangles, clinicians' visits circles.
                 styles.add(p.byPatient() ? "triangle" : "circle");
             }
         }
-        datasets.add(Json.createObjectBuilder().add("label", label).add("data", data).add("borderColor", colour)
+        datasets.add(JSON.createObjectBuilder().add("label", label).add("data", data).add("borderColor", colour)
                 .add("backgroundColor", colour).add("pointStyle", styles).add("pointRadius", 5).add("fill", false).add("tension", 0));
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", "line")
-                .add("data", Json.createObjectBuilder().add("datasets", datasets))
-                .add("options", Json.createObjectBuilder()
+                .add("data", JSON.createObjectBuilder().add("datasets", datasets))
+                .add("options", JSON.createObjectBuilder()
                         .add("maintainAspectRatio", false)
                         .add("animation", false)
-                        .add("plugins", Json.createObjectBuilder().add("title", title(label))
-                                .add("legend", Json.createObjectBuilder().add("position", "bottom")))
-                        .add("scales", Json.createObjectBuilder()
+                        .add("plugins", JSON.createObjectBuilder().add("title", title(label))
+                                .add("legend", JSON.createObjectBuilder().add("position", "bottom")))
+                        .add("scales", JSON.createObjectBuilder()
                                 .add("x", dayAxis())
-                                .add("y", Json.createObjectBuilder().add("min", 0).add("max", max)
-                                        .add("title", Json.createObjectBuilder().add("display", true).add("text", label)))))
+                                .add("y", JSON.createObjectBuilder().add("min", 0).add("max", max)
+                                        .add("title", JSON.createObjectBuilder().add("display", true).add("text", label)))))
                 .build().toString();
     }
 
     private JsonObjectBuilder line(String label, String colour, long first, long last, BigDecimal y) {
-        return Json.createObjectBuilder().add("label", label).add("borderColor", colour).add("pointRadius", 0).add("borderWidth", 1)
-                .add("data", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("x", first).add("y", y))
-                        .add(Json.createObjectBuilder().add("x", last).add("y", y)));
+        return JSON.createObjectBuilder().add("label", label).add("borderColor", colour).add("pointRadius", 0).add("borderWidth", 1)
+                .add("data", JSON.createArrayBuilder()
+                        .add(JSON.createObjectBuilder().add("x", first).add("y", y))
+                        .add(JSON.createObjectBuilder().add("x", last).add("y", y)));
     }
 
     private JsonObjectBuilder dayAxis() {
-        return Json.createObjectBuilder().add("type", "linear").add("min", firstDay()).add("max", lastDay())
-                .add("title", Json.createObjectBuilder().add("display", true).add("text", "Days since care started (" + careStart + ")"));
+        return JSON.createObjectBuilder().add("type", "linear").add("min", firstDay()).add("max", lastDay())
+                .add("title", JSON.createObjectBuilder().add("display", true).add("text", "Days since care started (" + careStart + ")"));
     }
 
     private static JsonObjectBuilder title(String text) {
-        return Json.createObjectBuilder().add("display", true).add("text", text);
+        return JSON.createObjectBuilder().add("display", true).add("text", text);
     }
 
     private static JsonArrayBuilder dash(int on, int off) {
-        return Json.createArrayBuilder().add(on).add(off);
+        return JSON.createArrayBuilder().add(on).add(off);
     }
 
     private long firstDay() {

@@ -1,5 +1,7 @@
 package org.spinepathway.care.web;
 
+import static org.spinepathway.platform.control.JsonValues.JSON;
+
 import java.io.Serializable;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -18,7 +20,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -180,14 +181,14 @@ public class AssessmentPage implements Serializable {
     }
 
     private String draftJson() {
-        JsonObjectBuilder draft = Json.createObjectBuilder();
+        JsonObjectBuilder draft = JSON.createObjectBuilder();
         if (date != null) {
             draft.add("date", date.toString());
         }
         if (nrs != null) {
             draft.add("nrs", nrs);
         }
-        JsonArrayBuilder answers = Json.createArrayBuilder();
+        JsonArrayBuilder answers = JSON.createArrayBuilder();
         disabilityAnswers.forEach(a -> {
             if (a == null) {
                 answers.addNull();
@@ -196,14 +197,14 @@ public class AssessmentPage implements Serializable {
             }
         });
         draft.add("disability", answers);
-        JsonObjectBuilder grades = Json.createObjectBuilder();
+        JsonObjectBuilder grades = JSON.createObjectBuilder();
         motor.forEach((k, v) -> {
             if (v != null) {
                 grades.add(k, v);
             }
         });
         draft.add("motor", grades);
-        JsonObjectBuilder flags = Json.createObjectBuilder();
+        JsonObjectBuilder flags = JSON.createObjectBuilder();
         redFlags.forEach((k, v) -> {
             if (v != null) {
                 flags.add(k, v);
@@ -221,7 +222,7 @@ public class AssessmentPage implements Serializable {
 
     /** A damaged draft is ignored rather than shown half-read: the form starts empty. */
     private void restore(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             JsonObject draft = reader.readObject();
             if (!byPatient && draft.containsKey("date")) {
                 date = LocalDate.parse(draft.getString("date"));

@@ -1,12 +1,13 @@
 package org.spinepathway.care.web;
 
+import static org.spinepathway.platform.control.JsonValues.JSON;
+
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -74,7 +75,7 @@ public class InterventionText {
     }
 
     private static JsonObject read(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json == null ? "{}" : json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json == null ? "{}" : json))) {
             return reader.readObject();
         } catch (JsonException damaged) {
             return JsonValue.EMPTY_JSON_OBJECT;

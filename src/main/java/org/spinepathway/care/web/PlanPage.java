@@ -1,5 +1,7 @@
 package org.spinepathway.care.web;
 
+import static org.spinepathway.platform.control.JsonValues.JSON;
+
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -13,7 +15,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 
 import org.spinepathway.care.boundary.CareRequests;
@@ -185,7 +186,7 @@ public class PlanPage implements Serializable {
 
     public void addIntervention() {
         FacesContext context = FacesContext.getCurrentInstance();
-        JsonObjectBuilder details = Json.createObjectBuilder();
+        JsonObjectBuilder details = JSON.createObjectBuilder();
         switch (type) {
             case "PHYSICAL_THERAPY" -> {
                 put(details, "programme", programme);

@@ -50,9 +50,6 @@ public class EscalationEvaluator {
     EscalationThresholds thresholds;
 
     @Inject
-    FlagRaiser raiser;
-
-    @Inject
     FlagBatchWriter batchWriter;
 
     @Inject
@@ -85,14 +82,22 @@ public class EscalationEvaluator {
                 EpisodeFactsReader reader = new EpisodeFactsReader(connection);
                 long after = 0;
                 List<Long> ids;
-                while (!(ids = reader.nextActive(after, batchSize)).isEmpty()) {
+                long readNanos = 0;
+                while (true) {
+                    long readStarted = System.nanoTime();
+                    ids = reader.nextActive(after, batchSize);
+                    if (ids.isEmpty()) {
+                        break;
+                    }
                     List<EpisodeFacts> facts = reader.read(ids, asOf);
+                    readNanos += System.nanoTime() - readStarted;
                     batches.evaluate(facts, asOf, tally);
                     after = ids.get(ids.size() - 1);
                 }
                 String outcome = tally.failures() == 0 ? "COMPLETED" : "COMPLETED_WITH_ERRORS";
                 LOG.info("Escalation evaluation " + runId + " as of " + asOf + ": " + tally.evaluated() + " episodes, "
-                        + tally.raised() + " flags raised, " + tally.failures() + " failures");
+                        + tally.raised() + " flags raised, " + tally.failures() + " failures; reading " + readNanos / 1_000_000
+                        + " ms, rules " + tally.rulesMillis() + " ms, writing " + tally.writeMillis() + " ms");
                 return runs.finish(runId, tally.evaluated(), tally.raised(), tally.failures(), outcome,
                         tally.failures() == 0 ? null : tally.failures() + " episodes failed; see the server log for their ids");
             } catch (SQLException | RuntimeException failed) {
@@ -107,19 +112,10 @@ public class EscalationEvaluator {
         }
     }
 
-    /** URGENT findings one by one (they are mailed, and rare); the rest of the batch in one transaction. */
+    /** The batch's findings, written in one transaction. */
     private int write(List<BatchEvaluation.Pending> findings) {
-        int raised = 0;
-        List<FlagBatchWriter.EpisodeFinding> rest = new java.util.ArrayList<>();
-        for (BatchEvaluation.Pending p : findings) {
-            if (p.finding().rule().priority() == org.spinepathway.escalation.entity.FlagPriority.URGENT) {
-                raised += raiser.raise(p.episodeId(), p.finding().rule(), p.finding().evidence()) ? 1 : 0;
-            } else {
-                rest.add(new FlagBatchWriter.EpisodeFinding(p.episodeId(), p.finding()));
-            }
-        }
         try {
-            return raised + batchWriter.raiseAll(rest);
+            return batchWriter.raiseAll(findings.stream().map(p -> new FlagBatchWriter.EpisodeFinding(p.episodeId(), p.finding())).toList());
         } catch (SQLException failed) {
             throw new IllegalStateException("could not write the batch's flags: " + failed.getMessage(), failed);
         }

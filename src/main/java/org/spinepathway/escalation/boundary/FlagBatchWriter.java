@@ -33,8 +33,7 @@ import org.spinepathway.platform.entity.AuditStampListener;
  * handful of statements: the batch's episodes are locked (in id order, as a visit save locks its
  * one episode, so neither raises a flag the other is raising), the flags inserted with {@code ON
  * CONFLICT DO NOTHING} on the one-open-flag index, the flagged episodes put under review, and
- * every raise audited with its evidence. URGENT findings, rare and mailed, go one by one through
- * {@link FlagRaiser}.
+ * every raise audited with its evidence, and new URGENT flags queued for email to the physician.
  */
 @ApplicationScoped
 public class FlagBatchWriter {
@@ -45,6 +44,9 @@ public class FlagBatchWriter {
 
     @Resource(lookup = DatabaseMigration.DATASOURCE)
     DataSource dataSource;
+
+    @Inject
+    FlagNotifications notifications;
 
     @Inject
     Clock clock;
@@ -77,6 +79,8 @@ public class FlagBatchWriter {
             List<Long> reviewEpisodes = new ArrayList<>();
             List<String> details = new ArrayList<>();
             List<Long> patients = new ArrayList<>();
+            List<long[]> urgent = new ArrayList<>();
+            List<String> urgentRules = new ArrayList<>();
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO escalation_flag (episode_id, rule, priority, status, raised_on,"
                     + " raised_at, rule_version, evidence, created_at, created_by, updated_at, updated_by)"
                     + " SELECT f.episode_id, f.rule, f.priority, 'OPEN', ?, ?, ?, f.evidence, ?, ?, ?, ?"
@@ -103,6 +107,10 @@ public class FlagBatchWriter {
                         if (!priority.equals(FlagPriority.TASK.name())) {
                             reviewEpisodes.add(episode);
                         }
+                        if (priority.equals(FlagPriority.URGENT.name())) {
+                            urgent.add(new long[] {raised.getLong(1), episode});
+                            urgentRules.add(raised.getString(3));
+                        }
                         details.add(raised.getString(3) + " " + priority + " (rule " + FlagRule.VERSION + "): " + raised.getString(5));
                     }
                 }
@@ -128,7 +136,40 @@ public class FlagBatchWriter {
                     audit.executeUpdate();
                 }
             }
+            if (!urgent.isEmpty()) {
+                queueMail(c, urgent, urgentRules, today);
+            }
             return flagIds.size();
+        }
+    }
+
+    /** Emails for the new URGENT flags, in the same transaction: to each episode's physician, else the fallback. */
+    private void queueMail(Connection c, List<long[]> urgent, List<String> rules, LocalDate today) throws SQLException {
+        Map<Long, String[]> contact = new HashMap<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT e.id, u.email, p.mrn FROM episode_of_care e JOIN patient p ON p.id = e.patient_id"
+                + " LEFT JOIN user_account u ON u.id = e.physician_id WHERE e.id = ANY(?)")) {
+            q.setArray(1, c.createArrayOf("bigint", urgent.stream().map(u -> u[1]).toArray()));
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    contact.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3)});
+                }
+            }
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO mail_outbox (recipient, subject, body, flag_id) VALUES (?, ?, ?, ?)")) {
+            for (int i = 0; i < urgent.size(); i++) {
+                long flagId = urgent.get(i)[0];
+                long episodeId = urgent.get(i)[1];
+                String[] to = contact.getOrDefault(episodeId, new String[] {null, "?"});
+                var message = notifications.urgentMessage(to[0], to[1], FlagRule.valueOf(rules.get(i)), today, flagId, episodeId);
+                if (message.isPresent()) {
+                    insert.setString(1, message.get().recipient());
+                    insert.setString(2, message.get().subject());
+                    insert.setString(3, message.get().body());
+                    insert.setLong(4, flagId);
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
         }
     }
 

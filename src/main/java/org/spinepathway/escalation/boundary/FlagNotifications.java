@@ -1,5 +1,7 @@
 package org.spinepathway.escalation.boundary;
 
+import java.time.LocalDate;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +10,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.spinepathway.care.entity.EpisodeOfCare;
 import org.spinepathway.escalation.entity.EscalationFlag;
+import org.spinepathway.escalation.entity.FlagRule;
 import org.spinepathway.patient.control.PatientRepository;
 import org.spinepathway.platform.control.MailOutbox;
 import org.spinepathway.security.control.UserAccountRepository;
@@ -40,23 +43,31 @@ public class FlagNotifications {
     @ConfigProperty(name = "clinic.public-url", defaultValue = "http://localhost:8080")
     String publicUrl;
 
+    /** An email ready for the outbox. */
+    public record Message(String recipient, String subject, String body, long flagId) {
+    }
+
     /** Queued in the raising transaction: the email exists exactly when the flag does. */
     public void urgentFlagRaised(EpisodeOfCare episode, EscalationFlag flag) {
-        String recipient = episode.getPhysicianId() == null ? null
-                : accounts.find(episode.getPhysicianId()).map(UserAccount::getEmail).filter(e -> !e.isBlank()).orElse(null);
-        if (recipient == null) {
-            recipient = fallback.isBlank() ? null : fallback.strip();
-        }
-        if (recipient == null) {
-            LOG.warning("URGENT flag " + flag.getId() + " on episode " + episode.getId()
-                    + ": no physician email and no clinic.notify.urgent-fallback; it is on the worklist only");
-            return;
-        }
+        String physicianEmail = episode.getPhysicianId() == null ? null
+                : accounts.find(episode.getPhysicianId()).map(UserAccount::getEmail).orElse(null);
         String mrn = patients.find(episode.getPatientId()).map(p -> p.getMrn()).orElse("?");
-        String rule = flag.getRule().name().replace('_', ' ').toLowerCase();
-        outbox.queue(recipient, "URGENT: " + rule + " for patient " + mrn,
-                "An URGENT flag (" + rule + ") was raised on " + flag.getRaisedOn() + " for the patient with medical record number "
-                        + mrn + ".\n\nOpen it on the worklist: " + publicUrl.replaceAll("/$", "") + "/physician/flag.xhtml?id=" + flag.getId()
-                        + "\n\nThis message carries no clinical detail; the evidence is in Spine Pathway.\n", flag.getId());
+        urgentMessage(physicianEmail, mrn, flag.getRule(), flag.getRaisedOn(), flag.getId(), episode.getId())
+                .ifPresent(m -> outbox.queue(m.recipient(), m.subject(), m.body(), m.flagId()));
+    }
+
+    /** The message for a new URGENT flag: to the physician, else the fallback; empty when there is neither. */
+    public Optional<Message> urgentMessage(String physicianEmail, String mrn, FlagRule flagRule, LocalDate raisedOn, long flagId, long episodeId) {
+        String recipient = physicianEmail != null && !physicianEmail.isBlank() ? physicianEmail : fallback.isBlank() ? null : fallback.strip();
+        if (recipient == null) {
+            LOG.warning("URGENT flag " + flagId + " on episode " + episodeId
+                    + ": no physician email and no clinic.notify.urgent-fallback; it is on the worklist only");
+            return Optional.empty();
+        }
+        String rule = flagRule.name().replace('_', ' ').toLowerCase();
+        return Optional.of(new Message(recipient, "URGENT: " + rule + " for patient " + mrn,
+                "An URGENT flag (" + rule + ") was raised on " + raisedOn + " for the patient with medical record number "
+                        + mrn + ".\n\nOpen it on the worklist: " + publicUrl.replaceAll("/$", "") + "/physician/flag.xhtml?id=" + flagId
+                        + "\n\nThis message carries no clinical detail; the evidence is in Spine Pathway.\n", flagId));
     }
 }

@@ -1,5 +1,7 @@
 package org.spinepathway.escalation.boundary;
 
+import static org.spinepathway.platform.control.JsonValues.JSON;
+
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -8,7 +10,6 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.ws.rs.Consumes;
@@ -36,7 +37,7 @@ public final class FlagResources {
                            JsonObject evidence, String reason, String decidedBy, OffsetDateTime decidedAt, String decisionReason,
                            LocalDate recheckOn) {
         static FlagView of(EscalationFlag f) {
-            try (JsonReader reader = Json.createReader(new StringReader(f.getEvidence()))) {
+            try (JsonReader reader = JSON.createReader(new StringReader(f.getEvidence()))) {
                 return new FlagView(f.getId(), f.getEpisodeId(), f.getRule().name(), f.getPriority().name(), f.getStatus().name(),
                         f.getRaisedOn(), f.getRuleVersion(), reader.readObject(),
                         org.spinepathway.escalation.control.FlagExplanation.sentence(f.getRule(), f.getEvidence()),

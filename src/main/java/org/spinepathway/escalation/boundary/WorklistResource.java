@@ -1,5 +1,7 @@
 package org.spinepathway.escalation.boundary;
 
+import static org.spinepathway.platform.control.JsonValues.JSON;
+
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -8,7 +10,6 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.ws.rs.DefaultValue;
@@ -81,7 +82,7 @@ public class WorklistResource {
                         String physioName, Long daysInCare, Integer baselineNrs, Integer latestNrs, BigDecimal baselineDisability,
                         BigDecimal latestDisability) {
         static Entry of(WorklistRow row) {
-            try (JsonReader reader = Json.createReader(new StringReader(row.evidence()))) {
+            try (JsonReader reader = JSON.createReader(new StringReader(row.evidence()))) {
                 return new Entry(row.flagId(), row.rule().name(), row.priority(), "OPEN", row.raisedOn(), row.daysOpen(), reader.readObject(),
                         row.reason(), row.episodeId(), row.region(), row.episodeState(), row.patientId(), row.mrn(), row.patientName(),
                         row.physioName(), row.daysInCare(), row.baselineNrs(), row.latestNrs(), row.baselineDisability(), row.latestDisability());

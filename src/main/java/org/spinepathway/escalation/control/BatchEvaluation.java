@@ -23,8 +23,12 @@ public final class BatchEvaluation {
         private int evaluated;
         private int raised;
         private int failures;
+        private long rulesNanos;
+        private long writeNanos;
 
         public int evaluated() { return evaluated; }
+        public long rulesMillis() { return rulesNanos / 1_000_000; }
+        public long writeMillis() { return writeNanos / 1_000_000; }
         public int raised() { return raised; }
         public int failures() { return failures; }
     }
@@ -53,6 +57,7 @@ public final class BatchEvaluation {
     }
 
     void evaluate(List<EpisodeFacts> batch, LocalDate d, Tally tally, BiConsumer<Long, RuntimeException> onFailure) {
+        long started = System.nanoTime();
         Map<Long, List<Pending>> byEpisode = new LinkedHashMap<>();
         for (EpisodeFacts episode : batch) {
             try {
@@ -65,6 +70,8 @@ public final class BatchEvaluation {
             }
         }
         List<Pending> all = byEpisode.values().stream().flatMap(List::stream).toList();
+        long evaluatedAt = System.nanoTime();
+        tally.rulesNanos += evaluatedAt - started;
         try {
             tally.raised += all.isEmpty() ? 0 : writer.raiseAll(all);
             tally.evaluated += byEpisode.size();
@@ -80,5 +87,6 @@ public final class BatchEvaluation {
                 }
             }
         }
+        tally.writeNanos += System.nanoTime() - evaluatedAt;
     }
 }

@@ -1,9 +1,10 @@
 package org.spinepathway.escalation.control;
 
+import static org.spinepathway.platform.control.JsonValues.JSON;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
@@ -54,11 +55,11 @@ public final class ClinicalChange {
 
     /** The numbers behind the judgement, for a flag's evidence. */
     public JsonObjectBuilder json() {
-        return Json.createObjectBuilder()
-                .add("baselineNrs", baselineNrs == null ? JsonValue.NULL : Json.createValue(baselineNrs))
-                .add("latestNrs", latestNrs == null ? JsonValue.NULL : Json.createValue(latestNrs))
-                .add("baselineDisability", baselineDisability == null ? JsonValue.NULL : Json.createValue(baselineDisability))
-                .add("latestDisability", latestDisability == null ? JsonValue.NULL : Json.createValue(latestDisability))
+        return JSON.createObjectBuilder()
+                .add("baselineNrs", baselineNrs == null ? JsonValue.NULL : JSON.createValue(baselineNrs))
+                .add("latestNrs", latestNrs == null ? JsonValue.NULL : JSON.createValue(latestNrs))
+                .add("baselineDisability", baselineDisability == null ? JsonValue.NULL : JSON.createValue(baselineDisability))
+                .add("latestDisability", latestDisability == null ? JsonValue.NULL : JSON.createValue(latestDisability))
                 .add("painImproved", painImproved()).add("functionImproved", functionImproved()).add("improving", improving());
     }
 }

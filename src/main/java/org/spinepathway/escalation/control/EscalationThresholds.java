@@ -1,8 +1,9 @@
 package org.spinepathway.escalation.control;
 
+import static org.spinepathway.platform.control.JsonValues.JSON;
+
 import java.math.BigDecimal;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 
 /**
@@ -33,7 +34,7 @@ public record EscalationThresholds(
 
     /** The thresholds that decide whether the episode is improving, for a flag's evidence. */
     JsonObjectBuilder improvementJson() {
-        return Json.createObjectBuilder().add("painImprovementPoints", painImprovementPoints)
+        return JSON.createObjectBuilder().add("painImprovementPoints", painImprovementPoints)
                 .add("painImprovementFraction", painImprovementFraction).add("disabilityImprovementPoints", disabilityImprovementPoints);
     }
 }

@@ -1,10 +1,11 @@
 package org.spinepathway.escalation.control;
 
+import static org.spinepathway.platform.control.JsonValues.JSON;
+
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -21,7 +22,7 @@ public final class FlagExplanation {
 
     public static String sentence(FlagRule rule, String evidenceJson) {
         JsonObject e;
-        try (JsonReader reader = Json.createReader(new StringReader(evidenceJson == null ? "{}" : evidenceJson))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(evidenceJson == null ? "{}" : evidenceJson))) {
             e = reader.readObject();
         } catch (JsonException | IllegalStateException unreadable) {
             return "The rule fired; its evidence could not be read.";

@@ -1,9 +1,10 @@
 package org.spinepathway.escalation.control;
 
+import static org.spinepathway.platform.control.JsonValues.JSON;
+
 import java.time.LocalDate;
 import java.util.Optional;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -36,8 +37,8 @@ public final class FollowUpOverdueRule implements EscalationRule {
         if (latest.isPresent() && latest.get().date().isAfter(d.minusDays(days))) {
             return Optional.empty();
         }
-        return Optional.of(Json.createObjectBuilder().add("asOf", d.toString()).add("careStart", facts.careStart().toString())
-                .add("lastAssessmentOn", latest.map(a -> (JsonValue) Json.createValue(a.date().toString())).orElse(JsonValue.NULL))
+        return Optional.of(JSON.createObjectBuilder().add("asOf", d.toString()).add("careStart", facts.careStart().toString())
+                .add("lastAssessmentOn", latest.map(a -> (JsonValue) JSON.createValue(a.date().toString())).orElse(JsonValue.NULL))
                 .add("days", days).build());
     }
 }

@@ -1,10 +1,11 @@
 package org.spinepathway.escalation.control;
 
+import static org.spinepathway.platform.control.JsonValues.JSON;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.spinepathway.escalation.entity.FlagRule;
@@ -41,7 +42,7 @@ public final class InjectionsNoReliefRule implements EscalationRule {
         if (change.improving()) {
             return Optional.empty();
         }
-        var dates = Json.createArrayBuilder();
+        var dates = JSON.createArrayBuilder();
         given.forEach(g -> dates.add(g.toString()));
         return Optional.of(change.json().add("asOf", d.toString()).add("injectionsGiven", dates)
                 .add("latestAssessmentOn", latest.get().date().toString()).add("injectionsCount", t.injectionsCount())

@@ -1,10 +1,11 @@
 package org.spinepathway.escalation.control;
 
+import static org.spinepathway.platform.control.JsonValues.JSON;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -35,10 +36,10 @@ public final class MotorDecline implements EscalationRule {
 
     /** The evidence the visit page and the nightly job both record. */
     public static JsonObject evidence(List<MotorDeclineRule.Finding> findings, int weakGrade, LocalDate d) {
-        JsonArrayBuilder seen = Json.createArrayBuilder();
-        findings.forEach(f -> seen.add(Json.createObjectBuilder().add("myotome", f.myotome()).add("side", f.side())
-                .add("latest", f.latest()).add("previous", f.previous() == null ? JsonValue.NULL : Json.createValue(f.previous()))
+        JsonArrayBuilder seen = JSON.createArrayBuilder();
+        findings.forEach(f -> seen.add(JSON.createObjectBuilder().add("myotome", f.myotome()).add("side", f.side())
+                .add("latest", f.latest()).add("previous", f.previous() == null ? JsonValue.NULL : JSON.createValue(f.previous()))
                 .add("reason", f.reason())));
-        return Json.createObjectBuilder().add("asOf", d.toString()).add("threshold", weakGrade).add("findings", seen).build();
+        return JSON.createObjectBuilder().add("asOf", d.toString()).add("threshold", weakGrade).add("findings", seen).build();
     }
 }

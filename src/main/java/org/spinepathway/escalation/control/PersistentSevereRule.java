@@ -1,10 +1,11 @@
 package org.spinepathway.escalation.control;
 
+import static org.spinepathway.platform.control.JsonValues.JSON;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.spinepathway.escalation.entity.FlagRule;
@@ -41,9 +42,9 @@ public final class PersistentSevereRule implements EscalationRule {
         if (!fires) {
             return Optional.empty();
         }
-        var seen = Json.createArrayBuilder();
-        lastTwo.forEach(a -> seen.add(Json.createObjectBuilder().add("date", a.date().toString()).add("nrs", a.nrs())));
-        return Optional.of(Json.createObjectBuilder().add("asOf", d.toString()).add("careStart", facts.careStart().toString())
+        var seen = JSON.createArrayBuilder();
+        lastTwo.forEach(a -> seen.add(JSON.createObjectBuilder().add("date", a.date().toString()).add("nrs", a.nrs())));
+        return Optional.of(JSON.createObjectBuilder().add("asOf", d.toString()).add("careStart", facts.careStart().toString())
                 .add("lastTwoPainScores", seen).add("severePain", t.severePain()).add("afterDays", t.persistentSevereAfterDays()).build());
     }
 }

@@ -1,10 +1,11 @@
 package org.spinepathway.escalation.control;
 
+import static org.spinepathway.platform.control.JsonValues.JSON;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
@@ -25,15 +26,15 @@ public final class RedFlagRule implements EscalationRule {
     public Optional<JsonObject> evaluate(EpisodeFacts facts, LocalDate d) {
         EpisodeFacts.Decision decided = facts.lastDecisions().get(FlagRule.RED_FLAG);
         OffsetDateTime after = decided == null ? null : decided.decidedAt();
-        JsonArrayBuilder sources = Json.createArrayBuilder();
+        JsonArrayBuilder sources = JSON.createArrayBuilder();
         boolean fires = false;
         if (facts.intakeRedFlagsAt() != null && (after == null || facts.intakeRedFlagsAt().isAfter(after))) {
-            sources.add(Json.createObjectBuilder().add("source", "intake").add("recordedAt", facts.intakeRedFlagsAt().toString()));
+            sources.add(JSON.createObjectBuilder().add("source", "intake").add("recordedAt", facts.intakeRedFlagsAt().toString()));
             fires = true;
         }
         for (EpisodeFacts.Measurement a : facts.asOf(d)) {
             if (a.redFlag() && (after == null || a.recordedAt().isAfter(after))) {
-                sources.add(Json.createObjectBuilder().add("source", "assessment").add("assessmentId", a.id())
+                sources.add(JSON.createObjectBuilder().add("source", "assessment").add("assessmentId", a.id())
                         .add("date", a.date().toString()).add("recordedAt", a.recordedAt().toString()));
                 fires = true;
             }
@@ -41,7 +42,7 @@ public final class RedFlagRule implements EscalationRule {
         if (!fires) {
             return Optional.empty();
         }
-        var evidence = Json.createObjectBuilder().add("asOf", d.toString()).add("redFlagAnswers", sources);
+        var evidence = JSON.createObjectBuilder().add("asOf", d.toString()).add("redFlagAnswers", sources);
         if (after != null) {
             evidence.add("afterDecisionAt", after.toString());
         }

@@ -1,5 +1,7 @@
 package org.spinepathway.intake.boundary;
 
+import static org.spinepathway.platform.control.JsonValues.JSON;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -11,7 +13,6 @@ import java.util.Optional;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -224,9 +225,9 @@ public class IntakeService {
         intakes.flush();
         List<EscalationFlag> raised = new ArrayList<>();
         if (!redFlags.isEmpty()) {
-            JsonArrayBuilder answered = Json.createArrayBuilder();
+            JsonArrayBuilder answered = JSON.createArrayBuilder();
             redFlags.forEach(f -> answered.add(f.code()));
-            raised.add(escalation.raise(episode, FlagRule.RED_FLAG, Json.createObjectBuilder()
+            raised.add(escalation.raise(episode, FlagRule.RED_FLAG, JSON.createObjectBuilder()
                     .add("source", "intake").add("intakeId", draft.getId()).add("recordedOn", submittedOn.toString())
                     .add("redFlags", answered).add("emergency", redFlags.stream().anyMatch(RedFlag::isEmergency)).build()));
         }

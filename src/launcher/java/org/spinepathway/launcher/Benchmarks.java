@@ -1,0 +1,291 @@
+package org.spinepathway.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.spinepathway.escalation.control.EpisodeEvaluation;
+import org.spinepathway.escalation.control.EpisodeFacts;
+import org.spinepathway.escalation.control.EpisodeFactsReader;
+import org.spinepathway.escalation.control.EscalationThresholds;
+import org.spinepathway.platform.control.SchemaMigrator;
+
+/**
+ * {@code ./mvnw -Pbench}: the evaluation benchmark. For each size ({@code -Dbench.sizes}, default
+ * 100000,1000000 episodes) it grows a generated clinic in a fresh embedded PostgreSQL, then times
+ * <ol>
+ * <li>the scheduled evaluation, run in the real server (Payara Micro, {@code -Xmx512m}) through
+ * {@code POST /api/v1/escalation/evaluations}, from a clean slate of flags, with the server's peak
+ * resident memory;</li>
+ * <li>the floor: one raw SQL pass that reads the same columns of the same tables to the client;</li>
+ * <li>the common per-episode design: the same rules, episode by episode, a query per table per
+ * episode, on a 1,000-episode sample, extrapolated.</li>
+ * </ol>
+ * It prints a table and writes it to {@code target/bench/results.md} with the machine.
+ */
+public final class Benchmarks {
+
+    private static final String ADMIN_PASSWORD = "Bench-admin-2026";
+    private static final int HTTP_PORT = Integer.parseInt(System.getProperty("bench.port", "8089"));
+    private static final int SAMPLE = 1000;
+
+    private final Path home = Path.of(System.getProperty("spinepathway.home", ".")).toAbsolutePath();
+    private final Path out = home.resolve("target/bench");
+    private final List<String> rows = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public static void main(String[] args) throws Exception {
+        new Benchmarks().run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        List<Integer> sizes = new ArrayList<>();
+        for (String s : System.getProperty("bench.sizes", "100000,1000000").split(",")) {
+            sizes.add(Integer.parseInt(s.strip()));
+        }
+        Files.createDirectories(out);
+        Path data = out.resolve("postgres");
+        deleteRecursively(data);
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true)
+                .setOverrideWorkingDirectory(out.toFile()).setServerConfig("shared_buffers", "256MB").setServerConfig("work_mem", "32MB")
+                .setServerConfig("max_wal_size", "4GB").setServerConfig("synchronous_commit", "off").start()) {
+            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE bench");
+            }
+            DataSource db = postgres.getDatabase("postgres", "bench");
+            new SchemaMigrator(Benchmarks.class.getClassLoader()).migrate(db);
+            String machine = machine(db);
+            System.out.println(machine);
+            Process server = startServer(postgres.getPort());
+            try {
+                awaitReady(server);
+                for (int i = 0; i < 6; i++) {
+                    post("/api/v1/staff", "{\"username\":\"bench.physio" + i + "\",\"password\":\"Bench-physio-2026\",\"role\":\"PHYSIO\","
+                            + "\"displayName\":\"Physio " + i + "\"}");
+                }
+                post("/api/v1/staff", "{\"username\":\"bench.doctor\",\"password\":\"Bench-doctor-2026\",\"role\":\"PHYSICIAN\",\"displayName\":\"Dr Bench\"}");
+                int have = 0;
+                for (int size : sizes) {
+                    try (Connection c = db.getConnection()) {
+                        ClinicDataGenerator.Summary made = ClinicDataGenerator.generate(c, size - have, 20_26L + size, LocalDate.now(),
+                                ClinicDataGenerator.staff(c, "PHYSIO"), ClinicDataGenerator.staff(c, "PHYSICIAN"));
+                        have = size;
+                        System.out.printf("generated %,d more episodes (%,d assessments) in %.1f s%n", made.episodes(), made.assessments(), made.seconds());
+                        rows.add(String.format(Locale.ROOT, "| %,d | generator: %,d episodes, %,d assessments | %.1f s | | |",
+                                size, made.episodes(), made.assessments(), made.seconds()));
+                    }
+                    measure(db, size, server);
+                }
+            } finally {
+                server.destroy();
+                if (!server.waitFor(30, TimeUnit.SECONDS)) {
+                    server.destroyForcibly();
+                }
+            }
+            String table = "# Spine Pathway benchmarks\n\n" + machine + "\n\n| episodes | measurement | wall time | peak memory | note |\n|---|---|---|---|---|\n"
+                    + String.join("\n", rows) + "\n";
+            Files.writeString(out.resolve("results.md"), table);
+            System.out.println();
+            System.out.println(table);
+        }
+    }
+
+    private void measure(DataSource db, int size, Process server) throws Exception {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            // A clean slate: every episode back in conservative care, no flags (the bench database is throwaway).
+            s.execute("TRUNCATE mail_outbox, referral, escalation_flag");
+            s.execute("UPDATE episode_of_care SET state = 'CONSERVATIVE_CARE' WHERE state = 'UNDER_REVIEW'");
+            s.execute("VACUUM ANALYZE");
+        }
+        // 1. The scheduled evaluation, in the server.
+        long rssBefore = peakRssKb(server);
+        long started = System.nanoTime();
+        String answer = post("/api/v1/escalation/evaluations", "{}");
+        double serverSeconds = (System.nanoTime() - started) / 1e9;
+        long peak = peakRssKb(server);
+        System.out.printf("evaluation in the server: %.1f s, %s; peak RSS %,d MB%n", serverSeconds, answer, peak / 1024);
+        rows.add(String.format(Locale.ROOT, "| %,d | scheduled evaluation (server, -Xmx512m) | %.1f s | RSS %,d MB (before %,d MB) | %s |",
+                size, serverSeconds, peak / 1024, rssBefore / 1024, answer.replace("|", "/")));
+
+        // 1b. Again at once: nothing new to raise, so this is the reading and evaluating alone.
+        long againStarted = System.nanoTime();
+        String again = post("/api/v1/escalation/evaluations", "{}");
+        double againSeconds = (System.nanoTime() - againStarted) / 1e9;
+        rows.add(String.format(Locale.ROOT, "| %,d | the same evaluation again (nothing new to raise: reads and rules only) | %.1f s | RSS %,d MB | %s |",
+                size, againSeconds, peakRssKb(server) / 1024, again.replace("|", "/")));
+
+        // 2. The floor: the same columns of the same tables, every row to the client, no logic.
+        long floorStarted = System.nanoTime();
+        long floorRows = floor(db);
+        double floorSeconds = (System.nanoTime() - floorStarted) / 1e9;
+        rows.add(String.format(Locale.ROOT, "| %,d | floor: one raw SQL pass over the same columns (%,d rows) | %.1f s | | evaluation %.2f x the floor (rerun %.2f x) |",
+                size, floorRows, floorSeconds, serverSeconds / floorSeconds, againSeconds / floorSeconds));
+
+        // 3. The per-episode design on a sample, extrapolated.
+        double perEpisodeSeconds = perEpisode(db, size);
+        rows.add(String.format(Locale.ROOT, "| %,d | per-episode design (a query per table per episode), %,d-episode sample x %,d | %.1f s (extrapolated) | | set-based is %.0f x faster |",
+                size, SAMPLE, size / SAMPLE, perEpisodeSeconds, perEpisodeSeconds / serverSeconds));
+        System.out.printf("floor %.1f s, per-episode %.1f s (extrapolated)%n", floorSeconds, perEpisodeSeconds);
+    }
+
+    private static long floor(DataSource db) throws SQLException {
+        long rows = 0;
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            for (String sql : List.of(
+                    "SELECT e.id, e.state, tp.start_date, COALESCE(e.baseline_nrs, i.pain_now), COALESCE(e.baseline_disability, i.disability_score),"
+                            + " i.red_flags, i.submitted_at FROM episode_of_care e LEFT JOIN treatment_plan tp ON tp.episode_id = e.id"
+                            + " LEFT JOIN intake i ON i.episode_id = e.id AND i.status = 'SUBMITTED' AND i.voided_at IS NULL"
+                            + " WHERE e.voided_at IS NULL AND e.state IN ('INTAKE', 'CONSERVATIVE_CARE', 'UNDER_REVIEW')",
+                    "SELECT episode_id, id, assessed_on, recorded_at, nrs, disability_score, red_flags FROM assessment WHERE voided_at IS NULL",
+                    "SELECT a.episode_id, a.id, a.assessed_on, m.myotome, m.side, m.grade FROM assessment a JOIN motor_grade m ON m.assessment_id = a.id"
+                            + " WHERE a.voided_at IS NULL AND a.source = 'CLINICIAN'",
+                    "SELECT tp.episode_id, i.given_on FROM intervention i JOIN treatment_plan tp ON tp.id = i.plan_id"
+                            + " WHERE i.type = 'INJECTION' AND i.voided_at IS NULL AND i.given_on IS NOT NULL",
+                    "SELECT episode_id, rule, status, decided_at, recheck_on FROM escalation_flag")) {
+                try (Statement s = c.createStatement()) {
+                    s.setFetchSize(10_000);
+                    try (ResultSet rs = s.executeQuery(sql)) {
+                        int columns = rs.getMetaData().getColumnCount();
+                        while (rs.next()) {
+                            for (int i = 1; i <= columns; i++) {
+                                rs.getObject(i);
+                            }
+                            rows++;
+                        }
+                    }
+                }
+            }
+            c.commit();
+        }
+        return rows;
+    }
+
+    /** The same rules, one episode at a time: one query per table per episode (the reader with batches of one). */
+    private static double perEpisode(DataSource db, int size) throws SQLException {
+        EpisodeEvaluation evaluation = new EpisodeEvaluation(EscalationThresholds.defaults());
+        List<Long> sample = new ArrayList<>();
+        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement(
+                "SELECT id FROM episode_of_care WHERE state IN ('INTAKE', 'CONSERVATIVE_CARE', 'UNDER_REVIEW') ORDER BY id LIMIT ?")) {
+            q.setInt(1, SAMPLE);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    sample.add(rs.getLong(1));
+                }
+            }
+            EpisodeFactsReader reader = new EpisodeFactsReader(c);
+            long started = System.nanoTime();
+            AtomicLong findings = new AtomicLong();
+            for (long id : sample) {
+                for (EpisodeFacts facts : reader.read(List.of(id), LocalDate.now())) {
+                    findings.addAndGet(evaluation.evaluate(facts, LocalDate.now()).size());
+                }
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            return seconds * size / sample.size();
+        }
+    }
+
+    private Process startServer(int databasePort) throws IOException {
+        Path tmp = home.resolve("target/tmp");
+        Files.createDirectories(tmp);
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-Djava.io.tmpdir=" + tmp, "-jar", System.getProperty("payara.microJar"),
+                "--deploy", System.getProperty("spinepathway.war"), "--contextroot", "/", "--port", String.valueOf(HTTP_PORT), "--nocluster")
+                .redirectErrorStream(true).redirectOutput(out.resolve("server.log").toFile());
+        builder.environment().put("CLINIC_DB_URL", "jdbc:postgresql://localhost:" + databasePort + "/bench");
+        builder.environment().put("CLINIC_DB_USER", "postgres");
+        builder.environment().put("CLINIC_DB_PASSWORD", "postgres");
+        builder.environment().put("CLINIC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        builder.environment().put("CLINIC_ESCALATION_SCHEDULE", "off");
+        builder.environment().put("CLINIC_CONFIG_FILE", home.resolve("config/local.properties").toString());
+        return builder.start();
+    }
+
+    private void awaitReady(Process server) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (server.isAlive() && System.nanoTime() < deadline) {
+            try {
+                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP_PORT + "/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException starting) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the server did not become ready; see target/bench/server.log");
+    }
+
+    private String post(String path, String json) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP_PORT + path)).timeout(Duration.ofHours(2))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() >= 300 && answer.statusCode() != 409) {
+            throw new IOException(path + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return answer.body();
+    }
+
+    /** The process's peak resident set so far (VmHWM), in kB; the server is the java child of the builder. */
+    private static long peakRssKb(Process process) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        return -1;
+    }
+
+    private static String machine(DataSource db) throws SQLException, IOException {
+        String memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal")).findFirst().orElse("?")
+                .replaceAll("\\s+", " ");
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name")).findFirst().orElse("?")
+                .replaceAll(".*:\\s*", "");
+        String pg;
+        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW server_version")) {
+            rs.next();
+            pg = rs.getString(1);
+        }
+        return "Machine: " + Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), " + memory + "; JDK "
+                + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + "); PostgreSQL " + pg + " (embedded)";
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+}
