@@ -246,7 +246,13 @@ public final class Benchmarks {
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
-        HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer;
+        try {
+            answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException staleConnection) {
+            // After a call of minutes the pooled keep-alive connection may have been closed by the server: once more on a new one.
+            answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        }
         if (answer.statusCode() >= 300 && answer.statusCode() != 409) {
             throw new IOException(path + " answered " + answer.statusCode() + ": " + answer.body());
         }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,13 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.spinepathway.testing.Axe;
 import org.spinepathway.testing.Browser;
+import org.spinepathway.testing.BrowserSession;
 import org.spinepathway.testing.CareFixtures;
 import org.spinepathway.testing.Clinic;
 import org.spinepathway.testing.ClinicDeployment;
@@ -51,6 +50,7 @@ class CareBrowserIT {
     @ArquillianResource
     URL base;
 
+    private BrowserSession session;
     private WebDriver browser;
     private WebDriverWait wait;
     private final List<String> axeFindings = new ArrayList<>();
@@ -63,9 +63,8 @@ class CareBrowserIT {
 
     @AfterEach
     void closeBrowser(TestInfo test) {
-        if (browser != null) {
-            Browser.keepEvidence(browser, "CareBrowserIT-" + test.getTestMethod().map(m -> m.getName()).orElse("test"));
-            browser.quit();
+        if (session != null) {
+            session.close("CareBrowserIT-" + test.getTestMethod().map(m -> m.getName()).orElse("test"));
         }
     }
 
@@ -133,8 +132,8 @@ class CareBrowserIT {
         click("after:progress");
         wait.until(ExpectedConditions.urlContains("/physio/progress.xhtml"));
         // Chart.js drew each chart: the pain chart has the band's two edges, the baseline and the pain line.
-        assertEquals(4L, chartDatasets("painChart"));
-        assertEquals(4L, chartDatasets("disabilityChart"));
+        assertEquals(4L, session.chartDatasets("painChart"));
+        assertEquals(4L, session.chartDatasets("disabilityChart"));
         assertEquals(2L, ((Number) script("return Chart.getChart(document.querySelector(\"[id='interventionChart'] canvas\")).data.labels.length;")).longValue());
         assertEquals(2L, ((Number) script("return Chart.getChart(document.querySelector(\"[id='painChart'] canvas\")).data.datasets[3].data.length;")).longValue(),
                 "both visits are on the pain line");
@@ -152,7 +151,7 @@ class CareBrowserIT {
         assertEquals(1L, ((Number) script("return Chart.getChart(document.querySelector(\"[id='painChart'] canvas\")).data.datasets[3].data.length;")).longValue());
         assertEquals("Recorded on the wrong day", Clinic.text(databaseUrl,
                 "SELECT void_reason FROM assessment WHERE episode_id = ? AND voided_at IS NOT NULL", episodeId));
-        assertEquals(List.of(), axeFindings, "serious or critical accessibility violations");
+        assertEquals(List.of(), allAxeFindings(), "serious or critical accessibility violations");
     }
 
     @Test
@@ -175,6 +174,7 @@ class CareBrowserIT {
         Browser.waitForAjax(wait);
 
         // The patient closes the browser half-way and comes back later.
+        axeFindings.addAll(session.axeFindings());
         browser.quit();
         startBrowser(patient, "/patient/home.xhtml");
         browser.get(page("patient/check-in.xhtml?episode=" + ownEpisode));
@@ -211,7 +211,7 @@ class CareBrowserIT {
         assertTrue(text("emergencyAdvice").contains("Go to an emergency department now"));
         assertEquals(1, Clinic.number(databaseUrl,
                 "SELECT count(*) FROM escalation_flag WHERE episode_id = ? AND rule = 'RED_FLAG' AND status = 'OPEN'", ownEpisode));
-        assertEquals(List.of(), axeFindings, "serious or critical accessibility violations");
+        assertEquals(List.of(), allAxeFindings(), "serious or critical accessibility violations");
     }
 
     private void recordVisit(LocalDate date, int nrs, int odiAnswer, String l5Left) {
@@ -247,50 +247,40 @@ class CareBrowserIT {
         return new CareFixtures(base, databaseUrl, PASSWORD);
     }
 
-    private long chartDatasets(String chartId) {
-        return ((Number) script("return Chart.getChart(document.querySelector(\"[id='" + chartId + "'] canvas\")).data.datasets.length;")).longValue();
-    }
-
     private Object script(String js) {
-        return wait.until(d -> {
-            try {
-                return ((JavascriptExecutor) d).executeScript(js);
-            } catch (org.openqa.selenium.JavascriptException notDrawnYet) {
-                return null;
-            }
-        });
+        return session.script(js);
     }
 
     private void startBrowser(String username, String landing) {
-        browser = Browser.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        Browser.signIn(browser, wait, page("login.xhtml"), username, PASSWORD, landing);
+        session = BrowserSession.signIn(base, username, PASSWORD, landing);
+        browser = session.driver();
+        wait = session.await();
     }
 
     private void click(String id) {
-        Browser.waitForAjax(wait);
-        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-        element.click();
+        session.click(id);
     }
 
     private void type(String id, String text) {
-        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
-        input.clear();
-        input.sendKeys(text);
+        session.type(id, text);
     }
 
     private String text(String id) {
-        return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id))).getText();
+        return session.text(id);
     }
 
     private void checkAccessibility(String pageName) {
-        axeFindings.addAll(Axe.seriousViolations(browser).stream().map(v -> pageName + ": " + v).toList());
-        Browser.assertNoConsoleErrors(browser);
+        session.checkAccessibility(pageName);
+    }
+
+    private List<String> allAxeFindings() {
+        List<String> all = new ArrayList<>(axeFindings);
+        all.addAll(session.axeFindings());
+        return all;
     }
 
     private String page(String path) {
-        return Http.resolve(base, path).toString();
+        return session.url(path);
     }
 
     private static String run() {

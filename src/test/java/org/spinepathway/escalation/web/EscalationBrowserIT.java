@@ -24,18 +24,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.spinepathway.testing.Axe;
 import org.spinepathway.testing.Browser;
+import org.spinepathway.testing.BrowserSession;
 import org.spinepathway.testing.CareFixtures;
 import org.spinepathway.testing.Clinic;
 import org.spinepathway.testing.ClinicDeployment;
 import org.spinepathway.testing.EmbeddedDatabase;
-import org.spinepathway.testing.Http;
 import org.spinepathway.testing.Pdf;
 import org.spinepathway.testing.WebSession;
 
@@ -54,9 +50,7 @@ class EscalationBrowserIT {
     @ArquillianResource
     URL base;
 
-    private WebDriver browser;
-    private WebDriverWait wait;
-    private final List<String> axeFindings = new ArrayList<>();
+    private BrowserSession browser;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -67,8 +61,7 @@ class EscalationBrowserIT {
     @AfterEach
     void closeBrowser(TestInfo test) {
         if (browser != null) {
-            Browser.keepEvidence(browser, "EscalationBrowserIT-" + test.getTestMethod().map(m -> m.getName()).orElse("test"));
-            browser.quit();
+            browser.close("EscalationBrowserIT-" + test.getTestMethod().map(m -> m.getName()).orElse("test"));
         }
     }
 
@@ -86,48 +79,47 @@ class EscalationBrowserIT {
         care.visit(physio, episode, TODAY.minusDays(15), 7, 3, "{}");
 
         // The administrator runs the rules from the runs page.
-        startBrowser(ClinicDeployment.ADMIN_USERNAME, ClinicDeployment.ADMIN_PASSWORD, null, "/admin/accounts.xhtml");
-        browser.get(page("admin/evaluations.xhtml"));
-        checkAccessibility("evaluations");
-        click("run:evaluate");
-        wait.until(d -> d.getPageSource().contains("flags raised"));
-        assertTrue(text("runsForm:runs_data").contains("COMPLETED"), text("runsForm:runs_data"));
-        browser.quit();
+        BrowserSession admin = BrowserSession.signIn(base, ClinicDeployment.ADMIN_USERNAME, ClinicDeployment.ADMIN_PASSWORD, "/admin/accounts.xhtml");
+        admin.open("admin/evaluations.xhtml");
+        admin.checkAccessibility("evaluations");
+        admin.click("run:evaluate");
+        admin.await().until(d -> d.getPageSource().contains("flags raised"));
+        assertTrue(admin.text("runsForm:runs_data").contains("COMPLETED"), admin.text("runsForm:runs_data"));
+        List<String> adminFindings = admin.axeFindings();
+        admin.close("EscalationBrowserIT-admin");
 
         Path downloads = Path.of("target", "downloads", run);
-        startBrowser(physician, PASSWORD, downloads, "/physician/worklist.xhtml");
-        browser.get(page("physician/worklist.xhtml"));
-        checkAccessibility("worklist");
-        Browser.select(wait, "worklist:rule", "Not improving at 6 weeks");
-        wait.until(d -> d.findElements(By.cssSelector("[id='worklist:rows_data'] tr")).size() == 1
+        browser = BrowserSession.signIn(base, physician, PASSWORD, "/physician/worklist.xhtml", downloads);
+        browser.checkAccessibility("worklist");
+        Browser.select(browser.await(), "worklist:rule", "Not improving at 6 weeks");
+        browser.await().until(d -> d.findElements(By.cssSelector("[id='worklist:rows_data'] tr")).size() == 1
                 && d.findElement(By.id("worklist:rows_data")).getText().contains("Nightingale"));
-        String row = text("worklist:rows_data");
+        String row = browser.text("worklist:rows_data");
         assertTrue(row.contains("7 → 7") && row.contains("No clinically important improvement"), row);
 
-        browser.findElement(By.id("worklist:rows_data")).findElement(By.linkText("Florence Nightingale")).click();
-        wait.until(ExpectedConditions.urlContains("/physician/flag.xhtml"));
-        checkAccessibility("flag");
-        assertTrue(text("explanation").contains("pain 7 → 7"), text("explanation"));
-        assertEquals(4L, ((Number) ((JavascriptExecutor) browser).executeScript(
-                "return Chart.getChart(document.querySelector(\"[id='painChart'] canvas\")).data.datasets.length;")).longValue(),
-                "the progress chart is on the decision page");
+        browser.driver().findElement(By.id("worklist:rows_data")).findElement(By.linkText("Florence Nightingale")).click();
+        browser.await().until(ExpectedConditions.urlContains("/physician/flag.xhtml"));
+        browser.checkAccessibility("flag");
+        assertTrue(browser.text("explanation").contains("pain 7 → 7"), browser.text("explanation"));
+        assertEquals(4L, browser.chartDatasets("painChart"), "the progress chart is on the decision page");
 
-        Browser.choose(wait, "decision:decision", 0);   // refer
-        WebElement note = browser.findElement(By.id("decision:reason"));
-        note.sendKeys("Six weeks of physiotherapy without change; MRI and surgical opinion please.");
-        click("decision:decide");
-        wait.until(d -> d.getPageSource().contains("Referred. The referral letter is ready"));
-        assertEquals("REFERRED", text("flagStatus"));
+        Browser.choose(browser.await(), "decision:decision", 0);   // refer
+        browser.type("decision:reason", "Six weeks of physiotherapy without change; MRI and surgical opinion please.");
+        browser.click("decision:decide");
+        browser.await().until(d -> d.getPageSource().contains("Referred. The referral letter is ready"));
+        assertEquals("REFERRED", browser.text("flagStatus"));
         assertEquals("REFERRED", Clinic.text(databaseUrl, "SELECT state FROM episode_of_care WHERE id = ?", episode));
 
-        click("letter:download");
+        browser.click("letter:download");
         Path letter = waitForDownload(downloads);
         String pdf = Pdf.text(Files.readAllBytes(letter));
         assertTrue(pdf.contains("Florence Nightingale"), pdf);
         assertTrue(pdf.contains("NOT_IMPROVING"), pdf);
         assertTrue(pdf.contains("MRI and surgical opinion please"), pdf);
         assertTrue(pdf.contains(Clinic.text(databaseUrl, "SELECT mrn FROM patient WHERE email = ?", "wl-" + run + "@example.org")), pdf);
-        assertEquals(List.of(), axeFindings, "serious or critical accessibility violations");
+        List<String> findings = new ArrayList<>(adminFindings);
+        findings.addAll(browser.axeFindings());
+        assertEquals(List.of(), findings, "serious or critical accessibility violations");
 
         // The worklist's CSV export holds the filtered rows.
         WebSession session = new WebSession(base);
@@ -139,39 +131,12 @@ class EscalationBrowserIT {
     }
 
     private Path waitForDownload(Path downloads) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> {
+        return new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> {
             try (var files = Files.list(downloads)) {
                 return files.filter(f -> f.getFileName().toString().endsWith(".pdf")).findFirst().orElse(null);
             } catch (IOException notYet) {
                 return null;
             }
         });
-    }
-
-
-    private void startBrowser(String username, String password, Path downloads, String landing) {
-        browser = Browser.start(downloads);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        Browser.signIn(browser, wait, page("login.xhtml"), username, password, landing);
-    }
-
-    private void click(String id) {
-        Browser.waitForAjax(wait);
-        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-        element.click();
-    }
-
-    private String text(String id) {
-        return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id))).getText();
-    }
-
-    private void checkAccessibility(String pageName) {
-        axeFindings.addAll(Axe.seriousViolations(browser).stream().map(v -> pageName + ": " + v).toList());
-        Browser.assertNoConsoleErrors(browser);
-    }
-
-    private String page(String path) {
-        return Http.resolve(base, path).toString();
     }
 }
