@@ -246,13 +246,10 @@ public final class Benchmarks {
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
-        HttpResponse<String> answer;
-        try {
-            answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException staleConnection) {
-            // After a call of minutes the pooled keep-alive connection may have been closed by the server: once more on a new one.
-            answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        }
+        // A new client per call: after a call of minutes a pooled keep-alive connection may be closed under us, and a POST
+        // must not be sent twice.
+        HttpResponse<String> answer = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() >= 300 && answer.statusCode() != 409) {
             throw new IOException(path + " answered " + answer.statusCode() + ": " + answer.body());
         }
