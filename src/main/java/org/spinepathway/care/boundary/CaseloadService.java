@@ -46,11 +46,11 @@ public class CaseloadService {
     }
 
     public long countOverdue() {
-        return caseload.countOverdue(me(), today(), followUpDays);
+        return caseload.countOverdue(me(), today());
     }
 
     public List<CaseloadRow> overdue(int first, int max) {
-        return caseload.overdue(me(), today(), followUpDays, first, max);
+        return caseload.overdue(me(), today(), first, max);
     }
 
     public int followUpDays() {

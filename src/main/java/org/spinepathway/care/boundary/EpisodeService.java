@@ -77,25 +77,17 @@ public class EpisodeService {
      * physician, and freezes the intake's pain and ODI/NDI as the baseline.
      */
     public EpisodeOfCare openForCare(long episodeId, Long physioId, Long physicianId) {
-        if (!securityContext.isCallerInRole(Role.PHYSIO_NAME)) {
-            throw new NotAllowedException("A physiotherapist opens the episode for care and assigns it.");
-        }
+        UserAccount[] team = team(physioId, physicianId);
         EpisodeOfCare episode = requireForUpdate(episodeId);
         if (episode.isOpenedForCare()) {
             throw new ConflictException(null, "This episode was opened for care already, by " + episode.getCareOpenedBy()
                     + " on " + episode.getCareOpenedAt().atZoneSameInstant(clock.getZone()).toLocalDate() + ".");
         }
-        List<FieldError> errors = new ArrayList<>();
-        Optional<UserAccount> physio = colleague(physioId, Role.PHYSIO, "physioId", "physiotherapist", errors);
-        Optional<UserAccount> physician = colleague(physicianId, Role.PHYSICIAN, "physicianId", "physician", errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
         EpisodeOfCare.Baseline baseline = episodes.baselineFromIntake(episodeId)
                 .orElseThrow(() -> new ConflictException(null, "The patient has not submitted the intake of this episode yet."));
         episode.openForCare(physioId, physicianId, baseline, caller(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
         audit.record(AuditAction.UPDATE, episode.getPatientId(), "EpisodeOfCare", episode.getId(),
-                "opened for care: physiotherapist " + physio.get().getUsername() + ", physician " + physician.get().getUsername()
+                "opened for care: physiotherapist " + team[0].getUsername() + ", physician " + team[1].getUsername()
                         + ", baseline pain " + baseline.nrs() + ", " + baseline.instrument() + " " + baseline.disability());
         return episode;
     }
@@ -121,22 +113,28 @@ public class EpisodeService {
 
     /** Hands the episode to another physiotherapist or physician. */
     public EpisodeOfCare assign(long episodeId, Long physioId, Long physicianId) {
+        UserAccount[] team = team(physioId, physicianId);
+        EpisodeOfCare episode = requireForUpdate(episodeId);
+        if (!physioId.equals(episode.getPhysioId()) || !physicianId.equals(episode.getPhysicianId())) {
+            episode.assign(physioId, physicianId);
+            audit.record(AuditAction.UPDATE, episode.getPatientId(), "EpisodeOfCare", episode.getId(),
+                    "assigned: physiotherapist " + team[0].getUsername() + ", physician " + team[1].getUsername());
+        }
+        return episode;
+    }
+
+    /** The chosen physiotherapist and physician, both active in their roles; a physiotherapist chooses them. */
+    private UserAccount[] team(Long physioId, Long physicianId) {
         if (!securityContext.isCallerInRole(Role.PHYSIO_NAME)) {
             throw new NotAllowedException("A physiotherapist opens the episode for care and assigns it.");
         }
-        EpisodeOfCare episode = requireForUpdate(episodeId);
         List<FieldError> errors = new ArrayList<>();
         Optional<UserAccount> physio = colleague(physioId, Role.PHYSIO, "physioId", "physiotherapist", errors);
         Optional<UserAccount> physician = colleague(physicianId, Role.PHYSICIAN, "physicianId", "physician", errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        if (!physioId.equals(episode.getPhysioId()) || !physicianId.equals(episode.getPhysicianId())) {
-            episode.assign(physioId, physicianId);
-            audit.record(AuditAction.UPDATE, episode.getPatientId(), "EpisodeOfCare", episode.getId(),
-                    "assigned: physiotherapist " + physio.get().getUsername() + ", physician " + physician.get().getUsername());
-        }
-        return episode;
+        return new UserAccount[] {physio.get(), physician.get()};
     }
 
     private Optional<UserAccount> colleague(Long id, Role role, String field, String what, List<FieldError> errors) {

@@ -34,7 +34,7 @@ public class CaseloadRepository {
 
     // Each parameter appears once, in the CTE: EclipseLink does not reuse numbered parameters in native SQL.
     private static final String PARAMS = "WITH p AS (SELECT CAST(? AS BIGINT) AS physio, CAST(? AS DATE) AS as_of,"
-            + " CAST(? AS INTEGER) AS days, CAST(? AS VARCHAR) AS state) ";
+            + " CAST(? AS VARCHAR) AS state) ";
 
     private static final String FROM = " FROM p CROSS JOIN episode_of_care e JOIN patient pt ON pt.id = e.patient_id"
             + " LEFT JOIN treatment_plan tp ON tp.episode_id = e.id"
@@ -54,27 +54,27 @@ public class CaseloadRepository {
     EntityManager em;
 
     public long count(long physioId, String state, LocalDate asOf) {
-        return ((Number) bind(em.createNativeQuery(PARAMS + "SELECT count(*)" + FROM), physioId, asOf, 0, state).getSingleResult()).longValue();
+        return ((Number) bind(em.createNativeQuery(PARAMS + "SELECT count(*)" + FROM), physioId, asOf, state).getSingleResult()).longValue();
     }
 
     public List<CaseloadRow> page(long physioId, String state, Order order, LocalDate asOf, int first, int max) {
-        return rows(bind(em.createNativeQuery(PARAMS + COLUMNS + FROM + " ORDER BY " + order.sql), physioId, asOf, 0, state)
+        return rows(bind(em.createNativeQuery(PARAMS + COLUMNS + FROM + " ORDER BY " + order.sql), physioId, asOf, state)
                 .setFirstResult(first).setMaxResults(max));
     }
 
-    public long countOverdue(long physioId, LocalDate asOf, int days) {
-        return ((Number) bind(em.createNativeQuery(PARAMS + "SELECT count(*)" + FROM + OVERDUE), physioId, asOf, days, null)
+    public long countOverdue(long physioId, LocalDate asOf) {
+        return ((Number) bind(em.createNativeQuery(PARAMS + "SELECT count(*)" + FROM + OVERDUE), physioId, asOf, null)
                 .getSingleResult()).longValue();
     }
 
     /** Longest without an assessment first. */
-    public List<CaseloadRow> overdue(long physioId, LocalDate asOf, int days, int first, int max) {
+    public List<CaseloadRow> overdue(long physioId, LocalDate asOf, int first, int max) {
         return rows(bind(em.createNativeQuery(PARAMS + COLUMNS + FROM + OVERDUE + " ORDER BY " + Order.LONGEST_SINCE_ASSESSMENT.sql),
-                physioId, asOf, days, null).setFirstResult(first).setMaxResults(max));
+                physioId, asOf, null).setFirstResult(first).setMaxResults(max));
     }
 
-    private static Query bind(Query q, long physioId, LocalDate asOf, int days, String state) {
-        return q.setParameter(1, physioId).setParameter(2, Date.valueOf(asOf)).setParameter(3, days).setParameter(4, state);
+    private static Query bind(Query q, long physioId, LocalDate asOf, String state) {
+        return q.setParameter(1, physioId).setParameter(2, Date.valueOf(asOf)).setParameter(3, state);
     }
 
     private static List<CaseloadRow> rows(Query q) {

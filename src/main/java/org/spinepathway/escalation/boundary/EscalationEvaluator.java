@@ -59,6 +59,11 @@ public class EscalationEvaluator {
     SecurityContext securityContext;
 
     @Inject
+    java.time.Clock clock;
+
+    private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+
+    @Inject
     @ConfigProperty(name = "clinic.escalation.batch-size", defaultValue = "500")
     int batchSize;
 
@@ -68,6 +73,9 @@ public class EscalationEvaluator {
      * @throws ConflictException when another run (here or on another instance) holds the lock
      */
     public EvaluationRun evaluate(LocalDate asOf, String trigger) {
+        if (asOf == null || asOf.isBefore(EARLIEST) || asOf.isAfter(LocalDate.now(clock).plusYears(2))) {
+            throw org.spinepathway.platform.control.InvalidInputException.of("asOf", "Choose a date from 2000-01-01 to two years from today.");
+        }
         String by = caller();
         try (Connection connection = dataSource.getConnection()) {
             if (!tryLock(connection)) {

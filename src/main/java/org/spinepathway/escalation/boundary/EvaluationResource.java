@@ -13,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.spinepathway.escalation.entity.EvaluationRun;
-import org.spinepathway.platform.control.InvalidInputException;
 import org.spinepathway.security.entity.Role;
 
 /** {@code POST /api/v1/escalation/evaluations}: an administrator runs the rules now, as of a date (default today). */
@@ -38,11 +37,7 @@ public class EvaluationResource {
     @POST
     @RolesAllowed(Role.ADMIN_NAME)
     public EvaluationResult evaluate(EvaluationRequest request) {
-        LocalDate today = LocalDate.now(clock);
-        LocalDate asOf = request == null || request.asOf() == null ? today : request.asOf();
-        if (asOf.isAfter(today.plusYears(2)) || asOf.isBefore(LocalDate.of(2000, 1, 1))) {
-            throw InvalidInputException.of("asOf", "Choose a date from 2000-01-01 to two years from today.");
-        }
+        LocalDate asOf = request == null || request.asOf() == null ? LocalDate.now(clock) : request.asOf();
         EvaluationRun run = evaluator.evaluate(asOf, "API");
         return new EvaluationResult(run.getId(), run.getAsOf(), run.getEpisodesEvaluated(), run.getFlagsRaised(), run.getFailures(), run.getOutcome());
     }

@@ -90,11 +90,8 @@ public class FlagDecisions {
         if (!securityContext.isCallerInRole(Role.PHYSICIAN_NAME)) {
             throw new NotAllowedException("Only a physician decides on a flag.");
         }
-        EscalationFlag found = Optional.ofNullable(em.find(EscalationFlag.class, flagId))
-                .orElseThrow(() -> new NotFoundException("There is no flag " + flagId + " that you may see."));
-        // Lock the episode first, as every writer of its flags does, then the flag.
-        EpisodeOfCare episode = episodes.requireForUpdate(found.getEpisodeId());
-        EscalationFlag flag = em.find(EscalationFlag.class, flagId, LockModeType.PESSIMISTIC_WRITE);
+        EscalationFlag flag = lock(flagId);
+        EpisodeOfCare episode = episodes.require(flag.getEpisodeId());
         String note = reason == null ? null : reason.strip();
         List<FieldError> errors = new ArrayList<>();
         LocalDate today = LocalDate.now(clock);
@@ -163,10 +160,8 @@ public class FlagDecisions {
         if (!securityContext.isCallerInRole(Role.PHYSIO_NAME)) {
             throw new NotAllowedException("Follow-up tasks are closed by the physiotherapist.");
         }
-        EscalationFlag found = Optional.ofNullable(em.find(EscalationFlag.class, flagId))
-                .orElseThrow(() -> new NotFoundException("There is no flag " + flagId + " that you may see."));
-        EpisodeOfCare episode = episodes.requireForUpdate(found.getEpisodeId());
-        EscalationFlag flag = em.find(EscalationFlag.class, flagId, LockModeType.PESSIMISTIC_WRITE);
+        EscalationFlag flag = lock(flagId);
+        EpisodeOfCare episode = episodes.require(flag.getEpisodeId());
         if (reason == null || reason.isBlank()) {
             throw InvalidInputException.of("reason", "Say why the follow-up is closed.");
         }
@@ -195,6 +190,14 @@ public class FlagDecisions {
 
     public String explanation(EscalationFlag flag) {
         return FlagExplanation.sentence(flag.getRule(), flag.getEvidence());
+    }
+
+    /** The flag, with its episode locked first (as every writer of its flags does) and then itself; access checked. */
+    private EscalationFlag lock(long flagId) {
+        EscalationFlag found = Optional.ofNullable(em.find(EscalationFlag.class, flagId))
+                .orElseThrow(() -> new NotFoundException("There is no flag " + flagId + " that you may see."));
+        episodes.requireForUpdate(found.getEpisodeId());
+        return em.find(EscalationFlag.class, flagId, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** With no other open REVIEW or URGENT flag the episode returns to conservative care. */

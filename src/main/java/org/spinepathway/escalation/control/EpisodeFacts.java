@@ -33,10 +33,14 @@ public record EpisodeFacts(long episodeId, String state, LocalDate careStart, In
     public record Decision(String status, OffsetDateTime decidedAt, LocalDate recheckOn) {
     }
 
+    /** The assessments are kept oldest first (ties by id): every rule asks for them in that order. */
+    public EpisodeFacts {
+        assessments = assessments.stream().sorted(Comparator.comparing(Measurement::date).thenComparing(Measurement::id)).toList();
+    }
+
     /** Assessments dated on or before D, oldest first (ties by id). */
     public List<Measurement> asOf(LocalDate d) {
-        return assessments.stream().filter(a -> !a.date().isAfter(d))
-                .sorted(Comparator.comparing(Measurement::date).thenComparing(Measurement::id)).toList();
+        return assessments.stream().filter(a -> !a.date().isAfter(d)).toList();
     }
 
     public Optional<Measurement> latest(LocalDate d) {
@@ -52,14 +56,12 @@ public record EpisodeFacts(long episodeId, String state, LocalDate careStart, In
 
     /** The intake's pain, or where the intake lacks one, the earliest assessment's. */
     public Integer baselineNrs() {
-        return intakeNrs != null ? intakeNrs : assessments.stream().sorted(Comparator.comparing(Measurement::date).thenComparing(Measurement::id))
-                .map(Measurement::nrs).filter(n -> n != null).findFirst().orElse(null);
+        return intakeNrs != null ? intakeNrs : assessments.stream().map(Measurement::nrs).filter(n -> n != null).findFirst().orElse(null);
     }
 
     public BigDecimal baselineDisability() {
-        return intakeDisability != null ? intakeDisability : assessments.stream()
-                .sorted(Comparator.comparing(Measurement::date).thenComparing(Measurement::id))
-                .map(Measurement::disability).filter(n -> n != null).findFirst().orElse(null);
+        return intakeDisability != null ? intakeDisability
+                : assessments.stream().map(Measurement::disability).filter(n -> n != null).findFirst().orElse(null);
     }
 
     /** Whether any assessment was entered into the system after this moment, whatever date it carries. */

@@ -16,6 +16,7 @@ import org.spinepathway.escalation.boundary.EscalationEvaluator;
 import org.spinepathway.escalation.boundary.EvaluationRuns;
 import org.spinepathway.escalation.entity.EvaluationRun;
 import org.spinepathway.platform.control.ConflictException;
+import org.spinepathway.platform.control.InvalidInputException;
 import org.spinepathway.platform.web.FieldMessages;
 import org.spinepathway.platform.web.PagedModel;
 
@@ -46,19 +47,13 @@ public class EvaluationsPage implements Serializable {
 
     public void run() {
         FacesContext context = FacesContext.getCurrentInstance();
-        if (asOf == null) {
-            context.addMessage("run:asOf", new FacesMessage(FacesMessage.SEVERITY_ERROR, "Choose the date to evaluate as of.", null));
-            return;
-        }
-        if (asOf.isAfter(LocalDate.now(clock).plusYears(2)) || asOf.isBefore(LocalDate.of(2000, 1, 1))) {
-            context.addMessage("run:asOf", new FacesMessage(FacesMessage.SEVERITY_ERROR, "Choose a date from 2000-01-01 to two years from today.", null));
-            return;
-        }
         try {
             EvaluationRun run = evaluator.evaluate(asOf, "PAGE");
             FieldMessages.global(context, run.getFailures() == 0 ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_WARN,
                     "Evaluated " + run.getEpisodesEvaluated() + " episodes as of " + run.getAsOf() + ": " + run.getFlagsRaised()
                             + " flags raised" + (run.getFailures() == 0 ? "." : ", " + run.getFailures() + " episodes failed (see the server log)."));
+        } catch (InvalidInputException invalid) {
+            FieldMessages.show(context, invalid, field -> "run:" + field);
         } catch (ConflictException running) {
             FieldMessages.global(context, FacesMessage.SEVERITY_WARN, running.getMessage());
         } catch (IllegalStateException failed) {
