@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -47,12 +48,15 @@ import org.spinepathway.platform.control.SchemaMigrator;
 public final class Benchmarks {
 
     private static final String ADMIN_PASSWORD = "Bench-admin-2026";
+    private static final String PHYSIO_PASSWORD = "Bench-physio-2026";
+    private static final String PHYSICIAN_PASSWORD = "Bench-doctor-2026";
     private static final int HTTP_PORT = Integer.parseInt(System.getProperty("bench.port", "8089"));
     private static final int SAMPLE = 1000;
 
     private final Path home = Path.of(System.getProperty("spinepathway.home", ".")).toAbsolutePath();
     private final Path out = home.resolve("target/bench");
     private final List<String> rows = new ArrayList<>();
+    private final List<String> webRows = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public static void main(String[] args) throws Exception {
@@ -82,10 +86,10 @@ public final class Benchmarks {
             try {
                 awaitReady(server);
                 for (int i = 0; i < 6; i++) {
-                    post("/api/v1/staff", "{\"username\":\"bench.physio" + i + "\",\"password\":\"Bench-physio-2026\",\"role\":\"PHYSIO\","
+                    post("/api/v1/staff", "{\"username\":\"bench.physio" + i + "\",\"password\":\"" + PHYSIO_PASSWORD + "\",\"role\":\"PHYSIO\","
                             + "\"displayName\":\"Physio " + i + "\"}");
                 }
-                post("/api/v1/staff", "{\"username\":\"bench.doctor\",\"password\":\"Bench-doctor-2026\",\"role\":\"PHYSICIAN\",\"displayName\":\"Dr Bench\"}");
+                post("/api/v1/staff", "{\"username\":\"bench.doctor\",\"password\":\"" + PHYSICIAN_PASSWORD + "\",\"role\":\"PHYSICIAN\",\"displayName\":\"Dr Bench\"}");
                 int have = 0;
                 for (int size : sizes) {
                     try (Connection c = db.getConnection()) {
@@ -98,6 +102,9 @@ public final class Benchmarks {
                     }
                     measure(db, size, server);
                 }
+                if (!Boolean.getBoolean("bench.skipWeb")) {
+                    webLoad(db, have, server);
+                }
             } finally {
                 server.destroy();
                 if (!server.waitFor(30, TimeUnit.SECONDS)) {
@@ -105,7 +112,9 @@ public final class Benchmarks {
                 }
             }
             String table = "# Spine Pathway benchmarks\n\n" + machine + "\n\n| episodes | measurement | wall time | peak memory | note |\n|---|---|---|---|---|\n"
-                    + String.join("\n", rows) + "\n";
+                    + String.join("\n", rows) + "\n"
+                    + (webRows.isEmpty() ? "" : "\n## Web load (Gatling 3.15.1; -Xmx512m server)\n\n| episodes | run | request | requests | per s | p50 ms | p95 ms | p99 ms | errors |\n"
+                    + "|---|---|---|---|---|---|---|---|---|\n" + String.join("\n", webRows) + "\n");
             Files.writeString(out.resolve("results.md"), table);
             System.out.println();
             System.out.println(table);
@@ -148,6 +157,86 @@ public final class Benchmarks {
         rows.add(String.format(Locale.ROOT, "| %,d | per-episode design (a query per table per episode), %,d-episode sample x %,d | %.1f s (extrapolated) | | set-based is %.0f x faster |",
                 size, SAMPLE, size / SAMPLE, perEpisodeSeconds, perEpisodeSeconds / serverSeconds));
         System.out.printf("floor %.1f s, per-episode %.1f s (extrapolated)%n", floorSeconds, perEpisodeSeconds);
+    }
+
+    /**
+     * The web load on the largest database: Gatling, in its own JVM, saturation (64 connections, no
+     * think time) then a fixed arrival rate (200 requests/s), 60 s each, with the server's peak
+     * resident memory over both (the kernel's high-water mark is reset first).
+     */
+    private void webLoad(DataSource db, int size, Process server) throws Exception {
+        Path patients = benchPatients(db);
+        Files.writeString(Path.of("/proc", String.valueOf(server.pid()), "clear_refs"), "5");
+        long seconds = Long.getLong("bench.webSeconds", 60);
+        // Warm-up: JIT and pools, not counted.
+        gatling("warmup", Map.of("bench.model", "rate", "bench.rate", "50", "bench.seconds", "20"), patients);
+        for (Map.Entry<String, Map<String, String>> run : List.of(
+                Map.entry("saturation", Map.of("bench.model", "saturation", "bench.connections", "64", "bench.seconds", String.valueOf(seconds))),
+                Map.entry("rate", Map.of("bench.model", "rate", "bench.rate", "200", "bench.seconds", String.valueOf(seconds))))) {
+            Path report = gatling(run.getKey(), run.getValue(), patients);
+            String label = run.getKey().equals("saturation") ? "saturation, 64 connections, " + seconds + " s" : "fixed rate 200 requests/s, " + seconds + " s";
+            for (GatlingStats.Row row : GatlingStats.read(report)) {
+                webRows.add(String.format(Locale.ROOT, "| %,d | %s | %s | %,d | %.0f | %d | %d | %d | %,d |", size, label, row.name(), row.requests(),
+                        row.perSecond(), row.p50(), row.p95(), row.p99(), row.errors()));
+            }
+        }
+        long peak = peakRssKb(server);
+        webRows.add(String.format(Locale.ROOT, "| %,d | server peak RSS over both runs (-Xmx512m) | %,d MB | | | | | | |", size, peak / 1024));
+        System.out.printf("web load: server peak RSS %,d MB%n", peak / 1024);
+    }
+
+    /** Runs the simulation with the given settings and answers its report folder. */
+    private Path gatling(String name, Map<String, String> settings, Path patients) throws IOException, InterruptedException {
+        Path results = out.resolve("gatling").resolve(name);
+        deleteRecursively(results);
+        Files.createDirectories(results);
+        String classpath = home.resolve("target/test-classes") + ":" + home.resolve("target/classes") + ":"
+                + Files.readString(out.resolve("classpath.txt")).strip();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+                "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                "-cp", classpath, "-Dbench.baseUrl=http://localhost:" + HTTP_PORT, "-Dbench.physicianPassword=" + PHYSICIAN_PASSWORD,
+                "-Dbench.patients=" + patients, "-Dbench.deepPage=" + System.getProperty("bench.deepPage", "500")));
+        settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.addAll(List.of("io.gatling.app.Gatling", "-s", "org.spinepathway.bench.ClinicLoadSimulation", "-rf", results.toString(),
+                "-rd", name));
+        System.out.println("gatling " + name + " " + settings);
+        Process gatling = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.resolve("gatling-" + name + ".log").toFile()).start();
+        gatling.waitFor();
+        try (var reports = Files.list(results)) {
+            return reports.filter(Files::isDirectory).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("Gatling wrote no report; see target/bench/gatling-" + name + ".log"));
+        }
+    }
+
+    /**
+     * Patients with an account whose new episode waits for its intake: the load's intake submitters.
+     * Their accounts share one password hash, copied from a bench physiotherapist's (made through the
+     * API), so they sign in with that password.
+     */
+    private static Path benchPatients(DataSource db) throws SQLException, IOException {
+        int count = Integer.getInteger("bench.patients", 2000);
+        StringBuilder csv = new StringBuilder("username,password,episodeId\n");
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO user_account (username, password_hash, role, display_name, created_by, updated_by)"
+                    + " SELECT 'bench.patient' || g, (SELECT password_hash FROM user_account WHERE username = 'bench.physio0'), 'PATIENT',"
+                    + " 'Bench patient ' || g, 'bench', 'bench' FROM generate_series(1, " + count + ") AS g ON CONFLICT DO NOTHING");
+            s.execute("INSERT INTO patient (mrn, given_name, family_name, birth_date, sex, account_id, created_by, updated_by)"
+                    + " SELECT 'SP' || nextval('patient_mrn_seq'), 'Bench', 'Patient ' || u.id, DATE '1970-01-01', 'FEMALE', u.id, 'bench', 'bench'"
+                    + " FROM user_account u WHERE u.role = 'PATIENT' AND u.username LIKE 'bench.patient%'"
+                    + " AND NOT EXISTS (SELECT 1 FROM patient p WHERE p.account_id = u.id)");
+            s.execute("INSERT INTO episode_of_care (patient_id, region, side, state, opened_on, created_by, updated_by)"
+                    + " SELECT p.id, 'LUMBAR', 'LEFT', 'INTAKE', current_date, 'bench', 'bench' FROM patient p JOIN user_account u ON u.id = p.account_id"
+                    + " WHERE u.username LIKE 'bench.patient%' AND NOT EXISTS (SELECT 1 FROM episode_of_care e WHERE e.patient_id = p.id)");
+            try (ResultSet rs = s.executeQuery("SELECT u.username, e.id FROM user_account u JOIN patient p ON p.account_id = u.id"
+                    + " JOIN episode_of_care e ON e.patient_id = p.id WHERE u.username LIKE 'bench.patient%' ORDER BY e.id")) {
+                while (rs.next()) {
+                    csv.append(rs.getString(1)).append(',').append(PHYSIO_PASSWORD).append(',').append(rs.getLong(2)).append('\n');
+                }
+            }
+        }
+        Path file = Path.of(System.getProperty("spinepathway.home", ".")).toAbsolutePath().resolve("target/bench/patients.csv");
+        Files.writeString(file, csv);
+        return file;
     }
 
     private static long floor(DataSource db) throws SQLException {

@@ -83,6 +83,19 @@ class PlatformIT {
     }
 
     @Test
+    void pagesForStrangers_shouldOpenNoSession_andKeepNoViewState() {
+        for (String page : new String[] {"", "index.xhtml", "login.xhtml", "register.xhtml", "signed-out.xhtml"}) {
+            HttpResponse<String> response = Http.get(base, page);
+            assertEquals(200, response.statusCode(), page);
+            assertTrue(response.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("JSESSIONID")),
+                    "/" + page + " opened a session: " + response.headers().allValues("Set-Cookie"));
+            if (response.body().contains("jakarta.faces.ViewState")) {
+                assertTrue(response.body().contains("value=\"stateless\""), "/" + page + " keeps view state on the server");
+            }
+        }
+    }
+
+    @Test
     void unknownPage_shouldAnswer404WithTheClinicsPage_notAStackTrace() {
         HttpResponse<String> missing = Http.get(base, "no-such-page.xhtml");
         assertEquals(404, missing.statusCode());

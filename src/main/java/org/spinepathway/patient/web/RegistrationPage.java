@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 
-import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -26,9 +26,12 @@ import org.spinepathway.platform.web.FieldMessages;
 import org.spinepathway.security.control.PasswordRules;
 import org.spinepathway.security.boundary.WebSignIn;
 
-/** {@code /register.xhtml}: a patient creates their own account and is signed in. */
+/**
+ * {@code /register.xhtml}: a patient creates their own account and is signed in. Request scoped:
+ * the whole form arrives in one request, and a stranger's page keeps nothing on the server.
+ */
 @Named
-@ViewScoped
+@RequestScoped
 public class RegistrationPage implements Serializable {
 
     private static final long serialVersionUID = 1L;

@@ -49,6 +49,10 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
     @Inject
     IdentityStoreHandler identityStores;
 
+    /** The API's calls go to the sign-in service directly: it remembers verified Basic credentials for a while. */
+    @Inject
+    SignInService signIn;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -114,7 +118,7 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             UsernamePasswordCredential credential = decodeBasic(authorization.substring(6).trim());
             if (credential != null) {
-                CredentialValidationResult result = identityStores.validate(credential);
+                CredentialValidationResult result = signIn.verifyApiCall(credential.getCaller(), credential.getPassword().getValue());
                 if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                     return context.notifyContainerAboutLogin(result);
                 }

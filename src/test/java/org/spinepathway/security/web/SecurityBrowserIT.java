@@ -174,10 +174,12 @@ class SecurityBrowserIT {
         WebElement row = wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> staffRow(physio));
 
+        assertEquals(404, new WebSession(base).api("GET", "api/v1/patients/999999", null, physio, PASSWORD).statusCode(),
+                "a new account works in the API (and its verified password is remembered for a while)");
         row.findElement(By.cssSelector("button[id$=':disable']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("accounts:messages"), physio + " can no longer sign in"));
         assertEquals(401, new WebSession(base).api("GET", "api/v1/patients/1", null, physio, PASSWORD).statusCode(),
-                "a disabled account cannot sign in");
+                "a disabled account cannot sign in, though its password was verified a moment ago");
 
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> staffRow(physio)).findElement(By.cssSelector("button[id$=':enable']")).click();
@@ -189,6 +191,8 @@ class SecurityBrowserIT {
     @Test
     void patient_shouldChangeTheirPassword_andOnlyTheNewOneWorksAfterwards() {
         registerByHttp();
+        assertEquals(403, new WebSession(base).api("GET", "api/v1/patients/1", null, email, PASSWORD).statusCode(),
+                "the API knows the patient (signed in, not allowed), and remembers the verified password for a while");
         signIn(email, PASSWORD);
         wait.until(ExpectedConditions.urlContains("/patient/home.xhtml"));
         browser.findElement(By.linkText("Change password")).click();
@@ -207,6 +211,9 @@ class SecurityBrowserIT {
         browser.findElement(By.id("password:submit")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("password:messages"), "Your password has been changed"));
 
+        assertEquals(401, new WebSession(base).api("GET", "api/v1/patients/1", null, email, PASSWORD).statusCode(),
+                "the API forgets the old password at once");
+        assertEquals(403, new WebSession(base).api("GET", "api/v1/patients/1", null, email, "Brand-new-pass-77").statusCode());
         browser.findElement(By.id("navForm:signOut")).click();
         wait.until(ExpectedConditions.urlContains("signedOut=true"));
         signIn(email, PASSWORD);
