@@ -1,72 +1,89 @@
 package org.spinepathway.launcher;
 
-import static org.spinepathway.platform.control.JsonValues.JSON;
-
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The figures of one Gatling run, read from its HTML report's {@code js/stats.json}: per request
- * and for all requests, the count, throughput, the 50th/95th/99th percentiles (Gatling's
- * {@code percentiles1}, {@code 3} and {@code 4} at its default 50/75/95/99) and the failures.
+ * The figures of one Gatling run: per request from the report's request pages
+ * ({@code req_*.html}: count, count/s, 50th/95th/99th percentile, failures), and for all requests
+ * from the "Global Information" summary Gatling prints at the end of its console output.
+ * (Gatling 3.15 writes no JSON statistics; these two are its stable outputs.)
  */
 final class GatlingStats {
 
     record Row(String name, long requests, double perSecond, long p50, long p95, long p99, long errors) {
     }
 
+    private static final Pattern TITLE = Pattern.compile("<title>Gatling Stats - (.*?)</title>");
+
     private GatlingStats() {
     }
 
-    static List<Row> read(Path report) throws IOException {
-        String text = Files.readString(report.resolve("js/stats.json"));
-        JsonObject root = JSON.createReader(new StringReader(text.substring(text.indexOf('{')))).readObject();
+    static List<Row> read(Path report, Path consoleLog) throws IOException {
         List<Row> rows = new ArrayList<>();
-        JsonObject contents = root.getJsonObject("contents");
-        if (contents != null) {
-            for (JsonValue request : contents.values()) {
-                rows.add(row(request.asJsonObject().getJsonObject("stats")));
+        try (var pages = Files.list(report)) {
+            for (Path page : pages.filter(p -> p.getFileName().toString().startsWith("req_")).sorted().toList()) {
+                String html = Files.readString(page);
+                Matcher title = TITLE.matcher(html);
+                String name = title.find() ? title.group(1) : page.getFileName().toString();
+                rows.add(new Row(name, (long) cell(html, "Total count", "total"), cell(html, "Mean count/s", "total"),
+                        (long) cell(html, "50th percentile", "total"), (long) cell(html, "95th percentile", "total"),
+                        (long) cell(html, "99th percentile", "total"), (long) cell(html, "Total count", "ko")));
             }
         }
-        rows.add(row(root.getJsonObject("stats")));
+        String console = Files.readString(consoleLog);
+        String global = console.substring(Math.max(0, console.lastIndexOf("---- Global Information")));
+        rows.add(new Row("all requests", (long) line(global, "request count"), line(global, "mean throughput"),
+                (long) line(global, "50th percentile"), (long) line(global, "95th percentile"), (long) line(global, "99th percentile"),
+                (long) lineKo(global, "request count")));
         return rows;
     }
 
-    private static Row row(JsonObject stats) {
-        return new Row(stats.getString("name"), number(stats, "numberOfRequests", "total"), decimal(stats, "meanNumberOfRequestsPerSecond"),
-                number(stats, "percentiles1", "total"), number(stats, "percentiles3", "total"), number(stats, "percentiles4", "total"),
-                number(stats, "numberOfRequests", "ko"));
-    }
-
-    private static long number(JsonObject stats, String field, String part) {
-        return (long) Math.ceil(value(stats.getJsonObject(field).get(part)));
-    }
-
-    private static double decimal(JsonObject stats, String field) {
-        return value(stats.getJsonObject(field).get("total"));
-    }
-
-    /** Gatling writes numbers, or strings such as "-" where there is nothing to count. */
-    private static double value(JsonValue value) {
-        if (value instanceof JsonNumber number) {
-            return number.doubleValue();
+    /** A cell of the request page's statistics tables: the row titled {@code title}, column {@code column}. */
+    private static double cell(String html, String title, String column) {
+        Matcher m = Pattern.compile("class=\"title\">" + Pattern.quote(title) + "(?:</abbr>)?</td>\\s*<td class=\"total\">([^<]*)</td>\\s*"
+                + "<td class=\"ok\">([^<]*)</td>\\s*<td class=\"ko\">([^<]*)</td>").matcher(html);
+        if (!m.find()) {
+            return 0;
         }
-        if (value instanceof JsonString string) {
-            try {
-                return Double.parseDouble(string.getString());
-            } catch (NumberFormatException nothing) {
-                return 0;
+        return number(m.group(switch (column) {
+            case "total" -> 1;
+            case "ok" -> 2;
+            default -> 3;
+        }));
+    }
+
+    /** "> response time 95th percentile (ms) |  1,252 |  1,252 |  -": the total column. */
+    private static double line(String summary, String label) {
+        String[] columns = columns(summary, label);
+        return columns == null ? 0 : number(columns[1]);
+    }
+
+    private static double lineKo(String summary, String label) {
+        String[] columns = columns(summary, label);
+        return columns == null ? 0 : number(columns[3]);
+    }
+
+    private static String[] columns(String summary, String label) {
+        for (String line : summary.split("\n")) {
+            if (line.startsWith("> ") && line.contains(label)) {
+                return line.split("\\|");
             }
         }
-        return 0;
+        return null;
+    }
+
+    private static double number(String text) {
+        String digits = text.strip().replace(",", "");
+        try {
+            return Double.parseDouble(digits);
+        } catch (NumberFormatException dash) {
+            return 0;
+        }
     }
 }

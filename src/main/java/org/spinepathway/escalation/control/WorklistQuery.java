@@ -27,38 +27,44 @@ public class WorklistQuery {
         }
     }
 
-    // Each parameter once, in the CTE: EclipseLink does not reuse numbered parameters in native SQL.
-    private static final String PARAMS = "WITH p AS (SELECT CAST(? AS VARCHAR) AS priority, CAST(? AS VARCHAR) AS rule,"
-            + " CAST(? AS BIGINT) AS physio, CAST(? AS INTEGER) AS min_days_open, CAST(? AS DATE) AS today) ";
-
-    private static final String FROM = " FROM p CROSS JOIN escalation_flag f JOIN episode_of_care e ON e.id = f.episode_id"
-            + " JOIN patient pt ON pt.id = e.patient_id"
-            + " WHERE f.status = 'OPEN' AND f.priority <> 'TASK' AND (p.priority IS NULL OR f.priority = p.priority)"
-            + " AND (p.rule IS NULL OR f.rule = p.rule) AND (p.physio IS NULL OR e.physio_id = p.physio)"
-            + " AND (p.min_days_open IS NULL OR p.today - f.raised_on >= p.min_days_open)";
-
+    /**
+     * The flags of one page are chosen first, from the flag table alone (and the episode only when
+     * filtering by physiotherapist), in the order of the partial index {@code escalation_flag_worklist_idx}:
+     * a page costs an index range however long the list. Only those rows are then joined to the
+     * patient, plan, intake and latest assessments. Only the filters given are in the SQL, so the
+     * planner sees plain predicates.
+     */
     private static final String SELECT = "SELECT f.id, f.rule, f.priority, f.raised_on, f.evidence, e.id, e.region, e.state, pt.id, pt.mrn,"
             + " pt.given_name || ' ' || pt.family_name, phy.display_name, tp.start_date, p.today - tp.start_date, p.today - f.raised_on,"
             + " COALESCE(e.baseline_nrs, i.pain_now), ln.nrs, COALESCE(e.baseline_disability, i.disability_score), ld.disability_score"
-            + FROM.replace(" WHERE ", " LEFT JOIN treatment_plan tp ON tp.episode_id = e.id"
+            + " FROM page JOIN escalation_flag f ON f.id = page.id CROSS JOIN p JOIN episode_of_care e ON e.id = f.episode_id"
+            + " JOIN patient pt ON pt.id = e.patient_id"
+            + " LEFT JOIN treatment_plan tp ON tp.episode_id = e.id"
             + " LEFT JOIN intake i ON i.episode_id = e.id AND i.status = 'SUBMITTED' AND i.voided_at IS NULL"
             + " LEFT JOIN user_account phy ON phy.id = e.physio_id"
             + " LEFT JOIN LATERAL (SELECT a.nrs FROM assessment a WHERE a.episode_id = e.id AND a.voided_at IS NULL AND a.nrs IS NOT NULL"
             + "   AND a.assessed_on <= p.today ORDER BY a.assessed_on DESC, a.id DESC LIMIT 1) ln ON TRUE"
             + " LEFT JOIN LATERAL (SELECT a.disability_score FROM assessment a WHERE a.episode_id = e.id AND a.voided_at IS NULL"
             + "   AND a.disability_score IS NOT NULL AND a.assessed_on <= p.today ORDER BY a.assessed_on DESC, a.id DESC LIMIT 1) ld ON TRUE"
-            + " WHERE ")
             + " ORDER BY f.priority DESC, f.raised_at, f.id";
+
+    private static final String ORDER = " ORDER BY f.priority DESC, f.raised_at, f.id";
 
     @PersistenceContext(unitName = "clinic")
     EntityManager em;
 
     public long count(Filter filter, LocalDate today) {
-        return ((Number) bind(em.createNativeQuery(PARAMS + "SELECT count(*)" + FROM), filter, today).getSingleResult()).longValue();
+        Where where = Where.of(filter, today);
+        return ((Number) where.bind(em.createNativeQuery("SELECT count(*)" + where.sql()), 1).getSingleResult()).longValue();
     }
 
     public List<WorklistRow> page(Filter filter, LocalDate today, int first, int max) {
-        List<?> rows = bind(em.createNativeQuery(PARAMS + SELECT), filter, today).setFirstResult(first).setMaxResults(max).getResultList();
+        Where where = Where.of(filter, today);
+        Query query = em.createNativeQuery("WITH page AS (SELECT f.id" + where.sql() + ORDER + " LIMIT ? OFFSET ?),"
+                + " p AS (SELECT CAST(? AS DATE) AS today) " + SELECT);
+        int next = where.params().size() + 1;
+        where.bind(query, 1).setParameter(next, max).setParameter(next + 1, first).setParameter(next + 2, Date.valueOf(today));
+        List<?> rows = query.getResultList();
         return rows.stream().map(r -> {
             Object[] c = (Object[]) r;
             return new WorklistRow(((Number) c[0]).longValue(), FlagRule.valueOf((String) c[1]), (String) c[2], date(c[3]), (String) c[4],
@@ -69,9 +75,41 @@ public class WorklistQuery {
         }).toList();
     }
 
-    private static Query bind(Query q, Filter f, LocalDate today) {
-        return q.setParameter(1, f.priority()).setParameter(2, f.rule() == null ? null : f.rule().name()).setParameter(3, f.physioId())
-                .setParameter(4, f.minDaysOpen()).setParameter(5, Date.valueOf(today));
+    /** The FROM and WHERE of the open worklist flags, with a parameter for each filter given. */
+    private record Where(String sql, List<Object> params) {
+
+        static Where of(Filter filter, LocalDate today) {
+            StringBuilder sql = new StringBuilder(" FROM escalation_flag f");
+            List<Object> params = new java.util.ArrayList<>();
+            if (filter.physioId() != null) {
+                sql.append(" JOIN episode_of_care e ON e.id = f.episode_id");
+            }
+            sql.append(" WHERE f.status = 'OPEN' AND f.priority <> 'TASK'");
+            if (filter.priority() != null) {
+                sql.append(" AND f.priority = ?");
+                params.add(filter.priority());
+            }
+            if (filter.rule() != null) {
+                sql.append(" AND f.rule = ?");
+                params.add(filter.rule().name());
+            }
+            if (filter.physioId() != null) {
+                sql.append(" AND e.physio_id = ?");
+                params.add(filter.physioId());
+            }
+            if (filter.minDaysOpen() != null) {
+                sql.append(" AND f.raised_on <= ?");
+                params.add(Date.valueOf(today.minusDays(filter.minDaysOpen())));
+            }
+            return new Where(sql.toString(), params);
+        }
+
+        Query bind(Query query, int first) {
+            for (int i = 0; i < params.size(); i++) {
+                query.setParameter(first + i, params.get(i));
+            }
+            return query;
+        }
     }
 
     private static LocalDate date(Object value) {

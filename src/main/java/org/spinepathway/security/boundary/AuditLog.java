@@ -51,8 +51,12 @@ public class AuditLog {
         events.append(new AuditEvent(now(), caller(), action, patientId, recordType, recordId, detail, clientAddress()));
     }
 
-    /** A sign-in event, for the username as typed; committed whatever happens to the caller's transaction. */
-    @Transactional(TxType.REQUIRES_NEW)
+    /**
+     * A sign-in event, for the username as typed. It joins the sign-in attempt's transaction, which
+     * commits refusals too: a nested transaction would take a second pooled connection while the
+     * attempt holds its first, and under load threads waiting so exhaust the pool.
+     */
+    @Transactional(TxType.REQUIRED)
     public void recordSignIn(AuditAction action, String username, String detail) {
         events.append(new AuditEvent(now(), username, action, null, "UserAccount", null, detail, clientAddress()));
     }

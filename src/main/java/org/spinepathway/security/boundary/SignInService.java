@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,6 +49,7 @@ public class SignInService {
     @ConfigProperty(name = "clinic.security.api-credential-memory-seconds", defaultValue = "300")
     int apiMemorySeconds;
 
+    private final ReentrantLock[] checking = new ReentrantLock[64];
     private String decoyHash;
     private VerifiedCredentials verified;
 
@@ -56,6 +58,9 @@ public class SignInService {
         passwordHash.initialize(PasswordHashing.parameters());
         decoyHash = passwordHash.generate(GeneratedPassword.next().toCharArray());
         verified = new VerifiedCredentials(Duration.ofSeconds(apiMemorySeconds), 10_000, clock);
+        for (int i = 0; i < checking.length; i++) {
+            checking[i] = new ReentrantLock();
+        }
     }
 
     /** A sign-in: the password is checked, and the attempt counted and audited. */
@@ -72,18 +77,40 @@ public class SignInService {
      */
     public CredentialValidationResult verifyApiCall(String typedUsername, char[] password) {
         String username = UserAccount.normalizeUsername(typedUsername);
-        if (username != null && !username.isEmpty()) {
-            Optional<UserAccount> account = accounts.findByUsername(username);
-            if (account.isPresent() && account.get().isEnabled() && !account.get().lockoutState().isLockedAt(clock.instant())
-                    && verified.wereVerified(username, password, account.get().getPasswordHash())) {
-                return new CredentialValidationResult(account.get().getUsername(), Set.of(account.get().getRole().name()));
+        if (username == null || username.isEmpty()) {
+            return check(username, password).result();
+        }
+        Optional<CredentialValidationResult> known = remembered(username, password);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        // One full check per username at a time: when an integration opens with many calls at once, the
+        // first pays the PBKDF2 work and the others find it remembered, instead of all of them hashing
+        // together and starving the server. (It also slows parallel password guessing.)
+        ReentrantLock lock = checking[Math.floorMod(username.hashCode(), checking.length)];
+        lock.lock();
+        try {
+            known = remembered(username, password);
+            if (known.isPresent()) {
+                return known.get();
             }
+            Checked checked = check(username, password);
+            if (checked.result().getStatus() == CredentialValidationResult.Status.VALID) {
+                verified.remember(username, password, checked.hash());
+            }
+            return checked.result();
+        } finally {
+            lock.unlock();
         }
-        Checked checked = check(username, password);
-        if (checked.result().getStatus() == CredentialValidationResult.Status.VALID) {
-            verified.remember(username, password, checked.hash());
+    }
+
+    private Optional<CredentialValidationResult> remembered(String username, char[] password) {
+        Optional<UserAccount> account = accounts.findByUsername(username);
+        if (account.isPresent() && account.get().isEnabled() && !account.get().lockoutState().isLockedAt(clock.instant())
+                && verified.wereVerified(username, password, account.get().getPasswordHash())) {
+            return Optional.of(new CredentialValidationResult(account.get().getUsername(), Set.of(account.get().getRole().name())));
         }
-        return checked.result();
+        return Optional.empty();
     }
 
     private record Checked(CredentialValidationResult result, String hash) {
