@@ -262,7 +262,7 @@ public class IntakeService {
         }
     }
 
-    IntakeAnswers answersOf(Intake intake) {
+    public IntakeAnswers answersOf(Intake intake) {
         IntakeAnswers answers = jsonb.fromJson(intake.getAnswers(), IntakeAnswers.class);
         answers.normalize();
         return answers;
