@@ -57,6 +57,7 @@ public final class Benchmarks {
     private final Path out = home.resolve("target/bench");
     private final List<String> rows = new ArrayList<>();
     private final List<String> webRows = new ArrayList<>();
+    private String jdbcUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public static void main(String[] args) throws Exception {
@@ -79,6 +80,7 @@ public final class Benchmarks {
                 s.execute("CREATE DATABASE bench");
             }
             DataSource db = postgres.getDatabase("postgres", "bench");
+            jdbcUrl = postgres.getJdbcUrl("postgres", "bench");
             new SchemaMigrator(Benchmarks.class.getClassLoader()).migrate(db);
             String machine = machine(db);
             System.out.println(machine);
@@ -304,9 +306,9 @@ public final class Benchmarks {
     }
 
     /** The per-episode design through JPA on the same sample; the first 100 episodes warm the persistence unit up, untimed. */
-    private static double perEpisodeJpa(DataSource db, int size) throws SQLException {
+    private double perEpisodeJpa(DataSource db, int size) throws SQLException {
         List<Long> sample = sample(db);
-        try (PerEpisodeJpa jpa = new PerEpisodeJpa(db)) {
+        try (PerEpisodeJpa jpa = new PerEpisodeJpa(jdbcUrl, "postgres", "postgres")) {
             jpa.evaluate(sample.subList(0, Math.min(100, sample.size())), LocalDate.now());
             long started = System.nanoTime();
             jpa.evaluate(sample, LocalDate.now());

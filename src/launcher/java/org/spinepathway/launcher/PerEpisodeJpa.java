@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import javax.sql.DataSource;
-
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
@@ -43,11 +41,15 @@ final class PerEpisodeJpa implements AutoCloseable {
     private final EntityManagerFactory factory;
     private final EpisodeEvaluation evaluation = new EpisodeEvaluation(EscalationThresholds.defaults());
 
-    PerEpisodeJpa(DataSource db) {
+    /** On EclipseLink's own connection pool (as the server has its pool): no connection is opened per query. */
+    PerEpisodeJpa(String jdbcUrl, String user, String password) {
         Map<String, Object> settings = new HashMap<>();
         settings.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
         settings.put("jakarta.persistence.jtaDataSource", "");
-        settings.put("jakarta.persistence.nonJtaDataSource", db);
+        settings.put("jakarta.persistence.jdbc.driver", "org.postgresql.Driver");
+        settings.put("jakarta.persistence.jdbc.url", jdbcUrl);
+        settings.put("jakarta.persistence.jdbc.user", user);
+        settings.put("jakarta.persistence.jdbc.password", password);
         settings.put("eclipselink.target-server", "None");
         settings.put("eclipselink.logging.level", "WARNING");
         factory = Persistence.createEntityManagerFactory("clinic", settings);
