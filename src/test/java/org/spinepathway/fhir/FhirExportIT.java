@@ -113,6 +113,7 @@ class FhirExportIT {
         Bundle bundle = FHIR.newJsonParser().parseResource(Bundle.class, asPhysician.body());
         assertEquals(Bundle.BundleType.COLLECTION, bundle.getType());
         Map<String, Long> types = types(bundle);
+        System.out.println("FHIR export of the physician: " + bundle.getEntry().size() + " resources " + types);
         assertEquals(1L, types.get("Patient"), types.toString());
         assertEquals(1L, types.get("EpisodeOfCare"), types.toString());
         assertEquals(1L, types.get("CarePlan"), types.toString());
