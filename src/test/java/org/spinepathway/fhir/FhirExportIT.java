@@ -21,11 +21,13 @@ import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationResult;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -104,7 +106,7 @@ class FhirExportIT {
         assertEquals(200, api.api("POST", "api/v1/flags/" + redFlag + "/decision", "{\"decision\":\"REFER\",\"reason\":\"Same-day MRI and "
                 + "spinal surgeon\"}", physician, PASSWORD).statusCode());
 
-        FhirValidator validator = validator(questionnaires(api, physio));
+        FhirValidator validator = validator(questionnaires(api, physio), codeSystems(api, patientEmail));
 
         HttpResponse<String> asPhysician = api.api("GET", "api/v1/episodes/" + episode + "/fhir", null, physician, PASSWORD);
         assertEquals(200, asPhysician.statusCode(), asPhysician.body());
@@ -154,9 +156,22 @@ class FhirExportIT {
         assertEquals(404, api.api("GET", "api/v1/fhir/Questionnaire/no-such", null, physio, PASSWORD).statusCode());
     }
 
+    /** The code systems the application serves (any signed-in user may read them), each itself valid R4. */
+    private List<CodeSystem> codeSystems(WebSession api, String user) {
+        FhirValidator plain = validator(List.of(), List.of());
+        List<CodeSystem> systems = List.of("escalation-rule", "intervention-type", "measure").stream().map(name -> {
+            HttpResponse<String> served = api.api("GET", "api/v1/fhir/CodeSystem/" + name, null, user, PASSWORD);
+            assertEquals(200, served.statusCode(), name + ": " + served.body());
+            assertValid(plain, served.body(), "CodeSystem " + name);
+            return FHIR.newJsonParser().parseResource(CodeSystem.class, served.body());
+        }).toList();
+        assertEquals(404, api.api("GET", "api/v1/fhir/CodeSystem/no-such", null, user, PASSWORD).statusCode());
+        return systems;
+    }
+
     /** The questionnaires the application serves, each itself valid R4. */
     private List<Questionnaire> questionnaires(WebSession api, String user) {
-        FhirValidator plain = validator(List.of());
+        FhirValidator plain = validator(List.of(), List.of());
         return List.of("spine-intake", "odi", "ndi").stream().map(name -> {
             HttpResponse<String> served = api.api("GET", "api/v1/fhir/Questionnaire/" + name, null, user, PASSWORD);
             assertEquals(200, served.statusCode(), name + ": " + served.body());
@@ -166,7 +181,9 @@ class FhirExportIT {
     }
 
     /** R4 core profiles and terminology, and the application's questionnaires, so responses are checked against them. */
-    private static FhirValidator validator(List<Questionnaire> questionnaires) {
+    private static FhirValidator validator(List<Questionnaire> questionnaires, List<CodeSystem> codeSystems) {
+        PrePopulatedValidationSupport published = new PrePopulatedValidationSupport(FHIR);
+        codeSystems.forEach(published::addCodeSystem);
         Map<String, Questionnaire> byUrl = questionnaires.stream().collect(Collectors.toMap(Questionnaire::getUrl, q -> q));
         IValidationSupport ours = new IValidationSupport() {
             @Override
@@ -180,7 +197,7 @@ class FhirExportIT {
                 return type == null || type.isAssignableFrom(Questionnaire.class) ? (T) byUrl.get(url) : null;
             }
         };
-        ValidationSupportChain chain = new ValidationSupportChain(new DefaultProfileValidationSupport(FHIR),
+        ValidationSupportChain chain = new ValidationSupportChain(new DefaultProfileValidationSupport(FHIR), published,
                 new InMemoryTerminologyServerValidationSupport(FHIR), new CommonCodeSystemsTerminologyService(FHIR),
                 new SnapshotGeneratingValidationSupport(FHIR), ours);
         FhirValidator validator = FHIR.newValidator();

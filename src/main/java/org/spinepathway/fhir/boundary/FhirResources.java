@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.spinepathway.fhir.control.ClinicCodeSystems;
 import org.spinepathway.fhir.control.ClinicQuestionnaires;
 import org.spinepathway.security.entity.Role;
 
@@ -39,6 +40,21 @@ public final class FhirResources {
         @RolesAllowed({Role.PHYSIO_NAME, Role.PHYSICIAN_NAME, Role.PATIENT_NAME})
         public Response episode(@PathParam("episodeId") long episodeId) {
             return Response.ok(export.episodeJson(episodeId, uri.getBaseUri().toString()), FHIR_JSON + ";charset=UTF-8").build();
+        }
+    }
+
+    /** {@code GET /api/v1/fhir/CodeSystem/{name}}: escalation-rule, intervention-type or measure, for any signed-in user. */
+    @Path("fhir/CodeSystem/{name}")
+    @RequestScoped
+    public static class CodeSystems {
+
+        @GET
+        @Produces({FHIR_JSON, "application/json"})
+        @RolesAllowed({Role.PATIENT_NAME, Role.PHYSIO_NAME, Role.PHYSICIAN_NAME, Role.ADMIN_NAME})
+        public Response codeSystem(@PathParam("name") String name) {
+            return ClinicCodeSystems.named(name)
+                    .map(c -> Response.ok(FhirExport.context().newJsonParser().encodeResourceToString(c), FHIR_JSON + ";charset=UTF-8").build())
+                    .orElseThrow(() -> new NotFoundException("There is no code system " + name + "; there are " + ClinicCodeSystems.NAMES + "."));
         }
     }
 

@@ -109,6 +109,7 @@ public final class ClinicQuestionnaires {
         q.setStatus(PublicationStatus.ACTIVE);
         q.setPublisher("Spine Pathway");
         q.addSubjectType("Patient");
+        Narratives.set(q, title);
         return q;
     }
 

@@ -56,9 +56,9 @@ public final class EpisodeBundle {
     /** Identifier and code systems of Spine Pathway's own identifiers and codes. */
     public static final String SYSTEM_BASE = "https://spinepathway.org/fhir/";
     public static final String MRN_SYSTEM = SYSTEM_BASE + "sid/mrn";
-    public static final String RULE_SYSTEM = SYSTEM_BASE + "CodeSystem/escalation-rule";
-    public static final String MEASURE_SYSTEM = SYSTEM_BASE + "CodeSystem/measure";
-    public static final String INTERVENTION_SYSTEM = SYSTEM_BASE + "CodeSystem/intervention-type";
+    public static final String RULE_SYSTEM = SYSTEM_BASE + "CodeSystem/" + ClinicCodeSystems.ESCALATION_RULE;
+    public static final String MEASURE_SYSTEM = SYSTEM_BASE + "CodeSystem/" + ClinicCodeSystems.MEASURE;
+    public static final String INTERVENTION_SYSTEM = SYSTEM_BASE + "CodeSystem/" + ClinicCodeSystems.INTERVENTION_TYPE;
     static final String LOINC = "http://loinc.org";
     static final String PAIN_NRS_LOINC = "72514-3";
     static final String UCUM = "http://unitsofmeasure.org";
@@ -114,6 +114,9 @@ public final class EpisodeBundle {
     }
 
     private void add(Resource resource) {
+        if (resource instanceof org.hl7.fhir.r4.model.DomainResource domain && !domain.hasText()) {
+            Narratives.set(domain, summary(resource));
+        }
         bundle.addEntry().setFullUrl(apiBase + "fhir/" + resource.fhirType() + "/" + resource.getIdElement().getIdPart()).setResource(resource);
     }
 
@@ -307,7 +310,7 @@ public final class EpisodeBundle {
     private Observation disabilityObservation(String id, String instrument, BigDecimal score, DateTimeType when, OffsetDateTime recorded,
                                               String derivedFrom, Reference performer, boolean voided, String note) {
         Observation o = observation(id, when, recorded, derivedFrom, performer, voided, note);
-        String display = instrument.equals("ODI") ? "Oswestry Disability Index, total" : "Neck Disability Index, total";
+        String display = ClinicCodeSystems.displayMeasure(instrument);
         o.setCode(new CodeableConcept(new Coding(MEASURE_SYSTEM, instrument, display)).setText(display + " (%)"));
         o.setValue(new Quantity().setValue(score).setUnit("%").setSystem(UCUM).setCode("%"));
         return o;
@@ -421,21 +424,14 @@ public final class EpisodeBundle {
     }
 
     private static String typeWords(Intervention i) {
-        return switch (i.getType()) {
-            case REST -> "Rest";
-            case PHYSICAL_THERAPY -> "Physical therapy";
-            case MEDICATION -> "Medication";
-            case INJECTION -> "Injection";
-            case HEAT_COLD -> "Heat or cold";
-            case MANIPULATION -> "Manipulation";
-        };
+        return ClinicCodeSystems.display(i.getType());
     }
 
     // ---- escalation: each flag as Flag + DetectedIssue; a referral as ServiceRequest
 
     private void flagResources(EscalationFlag f) {
         String sentence = FlagExplanation.sentence(f.getRule(), f.getEvidence());
-        Coding rule = new Coding(RULE_SYSTEM, f.getRule().name(), f.getRule().name().replace('_', ' ').toLowerCase());
+        Coding rule = new Coding(RULE_SYSTEM, f.getRule().name(), ClinicCodeSystems.display(f.getRule()));
         DetectedIssue issue = new DetectedIssue();
         issue.setId("flag-" + f.getId() + "-issue");
         issue.setStatus(f.getStatus() == org.spinepathway.escalation.entity.FlagStatus.OPEN
@@ -499,13 +495,51 @@ public final class EpisodeBundle {
         // The reason is the flag's: its sentence as the reason, its DetectedIssue as supporting information
         // (reasonReference may not point at a DetectedIssue in R4).
         r.flags().stream().filter(f -> f.getId().equals(referral.getFlagId())).findFirst()
-                .ifPresent(f -> s.addReasonCode(new CodeableConcept(new Coding(RULE_SYSTEM, f.getRule().name(), null))
+                .ifPresent(f -> s.addReasonCode(new CodeableConcept(new Coding(RULE_SYSTEM, f.getRule().name(), ClinicCodeSystems.display(f.getRule())))
                         .setText(FlagExplanation.sentence(f.getRule(), f.getEvidence()))));
         s.addSupportingInfo(new Reference("DetectedIssue/flag-" + referral.getFlagId() + "-issue"));
         if (referral.getNote() != null && !referral.getNote().isBlank()) {
             s.addNote(new Annotation().setText(referral.getNote()));
         }
         return s;
+    }
+
+    /** One line a person reads: what the resource is and its main content. */
+    private static String summary(Resource resource) {
+        if (resource instanceof Patient p) {
+            return p.getNameFirstRep().getNameAsSingleString() + ", MRN " + p.getIdentifierFirstRep().getValue() + ", born "
+                    + p.getBirthDateElement().getValueAsString();
+        }
+        if (resource instanceof EpisodeOfCare e) {
+            return "Episode of care: " + e.getTypeFirstRep().getText() + " (" + e.getStatus().toCode() + ")";
+        }
+        if (resource instanceof QuestionnaireResponse q) {
+            return "Answers to " + q.getQuestionnaire().replaceAll(".*/", "") + ": " + q.getItem().size() + " questions answered";
+        }
+        if (resource instanceof Observation o) {
+            String value = o.getValue() instanceof Quantity q ? q.getValue().toPlainString() + " " + q.getUnit() : o.getValue().primitiveValue();
+            return o.getCode().getText() + ": " + value + " on " + o.getEffectiveDateTimeType().getValueAsString()
+                    + (o.getStatus() == Observation.ObservationStatus.ENTEREDINERROR ? " (entered in error)" : "");
+        }
+        if (resource instanceof CarePlan c) {
+            return c.getTitle() + ": " + c.getDescription() + "; " + c.getActivity().size() + " interventions";
+        }
+        if (resource instanceof Procedure p) {
+            return p.getCode().getText() + " on " + p.getPerformedDateTimeType().getValueAsString();
+        }
+        if (resource instanceof MedicationStatement m) {
+            return "Medication: " + m.getMedicationCodeableConcept().getText() + " (" + m.getStatus().toCode() + ")";
+        }
+        if (resource instanceof Flag f) {
+            return "Flag (" + f.getStatus().toCode() + "): " + f.getCode().getText();
+        }
+        if (resource instanceof DetectedIssue d) {
+            return "Escalation (" + d.getSeverity().toCode() + "): " + d.getDetail();
+        }
+        if (resource instanceof ServiceRequest r) {
+            return r.getCode().getText() + (r.hasNote() ? ": " + r.getNoteFirstRep().getText() : "");
+        }
+        return resource.fhirType();
     }
 
     // ---- dates
