@@ -283,15 +283,8 @@ public final class Benchmarks {
     /** The same rules, one episode at a time: one query per table per episode (the reader with batches of one). */
     private static double perEpisode(DataSource db, int size) throws SQLException {
         EpisodeEvaluation evaluation = new EpisodeEvaluation(EscalationThresholds.defaults());
-        List<Long> sample = new ArrayList<>();
-        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement(
-                "SELECT id FROM episode_of_care WHERE state IN ('INTAKE', 'CONSERVATIVE_CARE', 'UNDER_REVIEW') ORDER BY id LIMIT ?")) {
-            q.setInt(1, SAMPLE);
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    sample.add(rs.getLong(1));
-                }
-            }
+        List<Long> sample = sample(db);
+        try (Connection c = db.getConnection()) {
             EpisodeFactsReader reader = new EpisodeFactsReader(c);
             long started = System.nanoTime();
             AtomicLong findings = new AtomicLong();

@@ -48,14 +48,7 @@ public class InterventionText {
 
     /** The label of the intervention's bar on the progress chart. */
     public String label(Intervention intervention) {
-        String type = switch (intervention.getType()) {
-            case REST -> "Rest";
-            case PHYSICAL_THERAPY -> "Physical therapy";
-            case MEDICATION -> "Medication";
-            case INJECTION -> "Injection";
-            case HEAT_COLD -> "Heat or cold";
-            case MANIPULATION -> "Manipulation";
-        };
+        String type = intervention.getType().words();
         String details = details(intervention);
         String shortDetails = details.length() > 40 ? details.substring(0, 39) + "…" : details;
         return shortDetails.isEmpty() ? type : type + ": " + shortDetails;

@@ -46,14 +46,7 @@ public final class ClinicCodeSystems {
     }
 
     public static String display(InterventionType type) {
-        return switch (type) {
-            case REST -> "Rest";
-            case PHYSICAL_THERAPY -> "Physical therapy";
-            case MEDICATION -> "Medication";
-            case INJECTION -> "Injection";
-            case HEAT_COLD -> "Heat or cold";
-            case MANIPULATION -> "Manipulation";
-        };
+        return type.words();
     }
 
     public static String displayMeasure(String instrument) {
