@@ -31,6 +31,18 @@ public class CareRepository {
         return em.createNamedQuery(Assessment.FIND_BY_EPISODE, Assessment.class).setParameter("episodeId", episodeId).getResultList();
     }
 
+    /** Every intervention of the plan, voided ones too (an export tells receivers which are void). */
+    public List<Intervention> allInterventionsOf(long planId) {
+        return em.createQuery("SELECT i FROM Intervention i WHERE i.planId = :planId ORDER BY i.startDate, i.id", Intervention.class)
+                .setParameter("planId", planId).getResultList();
+    }
+
+    /** Every assessment of the episode, voided ones too, oldest first. */
+    public List<Assessment> allAssessmentsOf(long episodeId) {
+        return em.createQuery("SELECT a FROM Assessment a WHERE a.episodeId = :episodeId ORDER BY a.assessedOn, a.id", Assessment.class)
+                .setParameter("episodeId", episodeId).getResultList();
+    }
+
     /** Every clinician motor grade of the episode, for the MOTOR_DECLINE rule. */
     public List<Object[]> clinicianGradesOf(long episodeId) {
         return em.createQuery("SELECT a.id, a.assessedOn, m.myotome, m.side, m.grade FROM Assessment a JOIN a.motor m"

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.persistence.CollectionTable;
@@ -98,6 +99,15 @@ public class Assessment extends VoidableEntity {
     public Integer getNrs() { return nrs; }
     public String getDisabilityInstrument() { return disabilityInstrument; }
     public String getDisabilityAnswers() { return disabilityAnswers; }
+
+    /** The ten ODI/NDI section scores as stored ("3,,2,..."; an empty place is a section not answered); empty without answers. */
+    public List<Integer> disabilityAnswerList() {
+        if (disabilityAnswers == null || disabilityAnswers.isEmpty()) {
+            return List.of();
+        }
+        return Arrays.stream(disabilityAnswers.split(",", -1)).map(a -> a.isBlank() ? null : Integer.valueOf(a.strip()))
+                .collect(java.util.stream.Collectors.toList());
+    }
     public BigDecimal getDisabilityScore() { return disabilityScore; }
     public String getRedFlags() { return redFlags; }
     public String getAdherence() { return adherence; }

@@ -14,9 +14,7 @@ import ca.uhn.fhir.context.FhirContext;
 import org.hl7.fhir.r4.model.Bundle;
 import org.spinepathway.care.boundary.EpisodeService;
 import org.spinepathway.care.control.CareRepository;
-import org.spinepathway.care.entity.Assessment;
 import org.spinepathway.care.entity.EpisodeOfCare;
-import org.spinepathway.care.entity.Intervention;
 import org.spinepathway.care.entity.TreatmentPlan;
 import org.spinepathway.care.web.InterventionText;
 import org.spinepathway.escalation.control.FlagRepository;
@@ -92,13 +90,8 @@ public class FhirExport {
         List<Referral> referrals = staff ? em.createNamedQuery(Referral.FIND_BY_EPISODE, Referral.class)
                 .setParameter("episodeId", episodeId).getResultList() : List.of();
         // Voided records travel too, as entered-in-error with their reason: a receiver that imported them earlier learns they are void.
-        List<Intervention> interventions = plan == null ? List.of() : em.createQuery(
-                "SELECT i FROM Intervention i WHERE i.planId = :planId ORDER BY i.startDate, i.id", Intervention.class)
-                .setParameter("planId", plan.getId()).getResultList();
-        List<Assessment> assessments = em.createQuery("SELECT a FROM Assessment a WHERE a.episodeId = :episodeId ORDER BY a.assessedOn, a.id",
-                Assessment.class).setParameter("episodeId", episodeId).getResultList();
         var record = new EpisodeBundle.EpisodeRecord(patient, episode, intake, intake == null ? null : intakeService.answersOf(intake), plan,
-                interventions, assessments,
+                plan == null ? List.of() : care.allInterventionsOf(plan.getId()), care.allAssessmentsOf(episodeId),
                 staff ? flags.ofEpisode(episodeId) : List.of(), referrals, interventionText::details);
         Bundle bundle = EpisodeBundle.of(record, apiBase, clock.getZone());
         audit.record(AuditAction.EXPORT, patient.getId(), "EpisodeOfCare", episodeId, "FHIR R4 bundle, " + bundle.getEntry().size() + " resources");

@@ -78,13 +78,13 @@ public final class ClinicQuestionnaires {
         Questionnaire.QuestionnaireItemComponent redFlags = q.addItem().setLinkId("redFlags").setText("Important safety questions")
                 .setType(QuestionnaireItemType.GROUP);
         for (RedFlag flag : RedFlag.values()) {
-            redFlags.addItem().setLinkId("redFlags." + flag.code()).setText(words(flag.code())).setType(QuestionnaireItemType.BOOLEAN);
+            redFlags.addItem().setLinkId("redFlags." + flag.code()).setText(redFlagQuestion(flag)).setType(QuestionnaireItemType.BOOLEAN);
         }
         return q;
     }
 
     static Questionnaire disability(String name, String apiBase) {
-        ResourceBundle text = ResourceBundle.getBundle("org.spinepathway.intake.web.questionnaires", Locale.ENGLISH);
+        ResourceBundle text = questionnaireTexts();
         boolean odi = name.equals(ODI);
         Questionnaire q = header(name, apiBase, odi ? "SpinePathwayODI" : "SpinePathwayNDI",
                 odi ? "Oswestry Disability Index (Spine Pathway wording)" : "Neck Disability Index (Spine Pathway wording)");
@@ -92,7 +92,7 @@ public final class ClinicQuestionnaires {
                 + " over the sections answered, as a percentage of the most those sections could score.");
         for (int section = 1; section <= 10; section++) {
             Questionnaire.QuestionnaireItemComponent item = q.addItem().setLinkId(String.valueOf(section))
-                    .setText(text.getString(name + "." + section + ".title")).setType(QuestionnaireItemType.INTEGER);
+                    .setText(sectionTitle(name, section)).setType(QuestionnaireItemType.INTEGER);
             for (int score = 0; score <= 5; score++) {
                 item.addAnswerOption().setValue(new IntegerType(score));
             }
@@ -113,9 +113,17 @@ public final class ClinicQuestionnaires {
         return q;
     }
 
-    /** "bladderBowelChange" -> "Bladder bowel change". */
-    static String words(String camel) {
-        String spaced = camel.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    /** The title of an ODI/NDI section ({@code name} odi or ndi, section 1-10), as the patient saw it. */
+    static String sectionTitle(String name, int section) {
+        return questionnaireTexts().getString(name + "." + section + ".title");
+    }
+
+    /** A red-flag question in the intake's own wording. */
+    static String redFlagQuestion(RedFlag flag) {
+        return ResourceBundle.getBundle("org.spinepathway.platform.web.messages", Locale.ENGLISH).getString("intake.redFlag." + flag.code());
+    }
+
+    private static ResourceBundle questionnaireTexts() {
+        return ResourceBundle.getBundle("org.spinepathway.intake.web.questionnaires", Locale.ENGLISH);
     }
 }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 import org.hl7.fhir.r4.model.Annotation;
@@ -215,7 +214,7 @@ public final class EpisodeBundle {
         QuestionnaireResponse.QuestionnaireResponseItemComponent redFlags = qr.addItem().setLinkId("redFlags").setText("Important safety questions");
         for (org.spinepathway.intake.entity.RedFlag flag : org.spinepathway.intake.entity.RedFlag.values()) {
             boolean yes = Boolean.TRUE.equals(a.getRedFlags() == null ? null : a.getRedFlags().get(flag.code()));
-            redFlags.addItem().setLinkId("redFlags." + flag.code()).setText(ClinicQuestionnaires.words(flag.code()))
+            redFlags.addItem().setLinkId("redFlags." + flag.code()).setText(ClinicQuestionnaires.redFlagQuestion(flag))
                     .addAnswer().setValue(new BooleanType(yes));
         }
         add(qr);
@@ -251,10 +250,9 @@ public final class EpisodeBundle {
     private QuestionnaireResponse disabilityResponse(String id, String instrument, List<Integer> answers, OffsetDateTime authored) {
         String name = instrument.toLowerCase();
         QuestionnaireResponse qr = response(id, name, authored);
-        var texts = java.util.ResourceBundle.getBundle("org.spinepathway.intake.web.questionnaires", java.util.Locale.ENGLISH);
         for (int i = 0; i < answers.size() && i < 10; i++) {
             if (answers.get(i) != null) {
-                qr.addItem().setLinkId(String.valueOf(i + 1)).setText(texts.getString(name + "." + (i + 1) + ".title"))
+                qr.addItem().setLinkId(String.valueOf(i + 1)).setText(ClinicQuestionnaires.sectionTitle(name, i + 1))
                         .addAnswer().setValue(new IntegerType(answers.get(i)));
             }
         }
@@ -270,7 +268,7 @@ public final class EpisodeBundle {
         String note = voided ? "Voided by " + a.getVoidedBy() + ": " + a.getVoidReason() : a.getNotes();
         String disabilityId = null;
         if (a.getDisabilityInstrument() != null && a.getDisabilityAnswers() != null) {
-            List<Integer> answers = parseAnswers(a.getDisabilityAnswers());
+            List<Integer> answers = a.disabilityAnswerList();
             if (answers.stream().anyMatch(v -> v != null)) {
                 disabilityId = "assessment-" + a.getId() + "-" + a.getDisabilityInstrument().toLowerCase();
                 QuestionnaireResponse qr = disabilityResponse(disabilityId, a.getDisabilityInstrument(), answers, a.getRecordedAt());
@@ -288,14 +286,6 @@ public final class EpisodeBundle {
                     a.getDisabilityInstrument(), a.getDisabilityScore(), when, a.getRecordedAt(),
                     disabilityId == null ? null : "QuestionnaireResponse/" + disabilityId, performer, voided, note));
         }
-    }
-
-    private static List<Integer> parseAnswers(String json) {
-        List<Integer> answers = new ArrayList<>();
-        for (String part : json.replaceAll("[\\[\\]\\s]", "").split(",")) {
-            answers.add(part.isEmpty() || part.equals("null") ? null : Integer.valueOf(part));
-        }
-        return answers;
     }
 
     private Observation painObservation(String id, int nrs, DateTimeType when, OffsetDateTime recorded, String derivedFrom, Reference performer,
@@ -557,9 +547,5 @@ public final class EpisodeBundle {
     private DateTimeType instant(OffsetDateTime t) {
         return t == null ? null : new DateTimeType(Date.from(t.toInstant()), ca.uhn.fhir.model.api.TemporalPrecisionEnum.SECOND,
                 java.util.TimeZone.getTimeZone(zone));
-    }
-
-    static Optional<String> text(String s) {
-        return s == null || s.isBlank() ? Optional.empty() : Optional.of(s);
     }
 }
