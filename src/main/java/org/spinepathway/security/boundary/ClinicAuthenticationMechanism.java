@@ -20,6 +20,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.spinepathway.platform.boundary.api.ApiExceptionMappers;
+import org.spinepathway.platform.control.DatabaseUnavailable;
+
 /**
  * How callers prove who they are. Web pages: the sign-in form hands a credential to
  * {@code SecurityContext.authenticate}, and the caller is then remembered in the HTTP session
@@ -42,6 +45,11 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
      * timed out: the visitor is told so instead of being silently treated as a stranger.
      */
     public static final String SIGNED_IN_COOKIE = "sp_signed_in";
+    /**
+     * Set on the request when a sign-in could not be checked because the database is unavailable:
+     * the sign-in page then says so, instead of calling the password wrong.
+     */
+    public static final String DATABASE_UNAVAILABLE = ClinicAuthenticationMechanism.class.getName() + ".databaseUnavailable";
 
     private static final String SESSION_CALLER = ClinicAuthenticationMechanism.class.getName() + ".caller";
     private static final String REALM = "Basic realm=\"Spine Pathway\", charset=\"UTF-8\"";
@@ -94,7 +102,16 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
 
     private AuthenticationStatus signIn(HttpServletRequest request, HttpServletResponse response,
                                         HttpMessageContext context, Credential credential) {
-        CredentialValidationResult result = identityStores.validate(credential);
+        CredentialValidationResult result;
+        try {
+            result = identityStores.validate(credential);
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.causedBy(e)) {
+                throw e;
+            }
+            request.setAttribute(DATABASE_UNAVAILABLE, Boolean.TRUE);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             // Not context.responseUnauthorized(): the sign-in page shows its own message.
             return AuthenticationStatus.SEND_FAILURE;
@@ -118,7 +135,16 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             UsernamePasswordCredential credential = decodeBasic(authorization.substring(6).trim());
             if (credential != null) {
-                CredentialValidationResult result = signIn.verifyApiCall(credential.getCaller(), credential.getPassword().getValue());
+                CredentialValidationResult result;
+                try {
+                    result = signIn.verifyApiCall(credential.getCaller(), credential.getPassword().getValue());
+                } catch (RuntimeException e) {
+                    // Checked before JAX-RS runs, so its exception mappers cannot answer for us.
+                    if (!DatabaseUnavailable.causedBy(e)) {
+                        throw e;
+                    }
+                    return databaseUnavailable(response);
+                }
                 if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                     return context.notifyContainerAboutLogin(result);
                 }
@@ -151,6 +177,19 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write("{\"errors\":[{\"message\":\"" + message + "\"}]}");
+        } catch (IOException clientGone) {
+            // Nothing to tell a client that has gone.
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    private static AuthenticationStatus databaseUnavailable(HttpServletResponse response) {
+        try {
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            response.setHeader("Retry-After", ApiExceptionMappers.RETRY_AFTER_SECONDS);
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("{\"errors\":[{\"message\":\"" + ApiExceptionMappers.DATABASE_UNAVAILABLE_MESSAGE + "\"}]}");
         } catch (IOException clientGone) {
             // Nothing to tell a client that has gone.
         }

@@ -60,6 +60,11 @@ public class LoginPage {
                 external.redirect(landingAfterSignIn(external));
                 return null;
             default:
+                if (external.getRequestMap().containsKey(ClinicAuthenticationMechanism.DATABASE_UNAVAILABLE)) {
+                    facesContext.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                            Messages.text(facesContext, "error.unavailable.signIn"), null));
+                    return null;
+                }
                 // One message for every refusal: it must not reveal whether the account exists or is locked.
                 facesContext.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
                         Messages.text(facesContext, "login.failed"), null));

@@ -14,14 +14,16 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 import org.spinepathway.platform.control.ConflictException;
+import org.spinepathway.platform.control.DatabaseUnavailable;
 import org.spinepathway.platform.control.NotAllowedException;
 import org.spinepathway.platform.control.InvalidInputException;
 import org.spinepathway.platform.control.NotFoundException;
 
 /**
  * Every failure of an API call answered in the API's error shape: 400 for bad input, 404 for an
- * unknown id, 409 for a conflict, the framework's own status for the rest. Nothing a client sends
- * produces a 500 or a stack trace; a 500 means a fault of ours and is logged.
+ * unknown id, 409 for a conflict, 503 while the database is unavailable, the framework's own status
+ * for the rest. Nothing a client sends produces a 500 or a stack trace; a 500 means a fault of ours
+ * and is logged.
  */
 public final class ApiExceptionMappers {
 
@@ -133,9 +135,28 @@ public final class ApiExceptionMappers {
                     return unreadable(unreadable);
                 }
             }
+            if (DatabaseUnavailable.causedBy(e)) {
+                LOG.log(Level.WARNING, "API call refused, the database is unavailable: {0}", e.toString());
+                return databaseUnavailable();
+            }
             LOG.log(Level.SEVERE, "Unexpected failure of an API call", e);
             return ApiErrors.response(500, null, "Something went wrong on our side. Nothing was stored; please try again.");
         }
+    }
+
+    /** How long a client is asked to wait before sending again while the database is away. */
+    public static final String RETRY_AFTER_SECONDS = "30";
+    public static final String DATABASE_UNAVAILABLE_MESSAGE =
+            "The clinic's database is temporarily unavailable. Please send the request again in a minute.";
+
+    /**
+     * 503: the database cannot be reached (stopped, restarting, or no connection free), so the call's
+     * transaction rolled back. {@code Retry-After} tells well-behaved clients when to send again.
+     */
+    public static Response databaseUnavailable() {
+        return Response.fromResponse(ApiErrors.response(503, null, DATABASE_UNAVAILABLE_MESSAGE))
+                .header("Retry-After", RETRY_AFTER_SECONDS)
+                .build();
     }
 
     /** JSON-B names the property it could not read: "Unable to deserialize property 'birthDate' because of: ...". */
