@@ -31,16 +31,28 @@ public final class WebSession {
     private static final Pattern NONCE = Pattern.compile("<script[^>]*nonce=\"([^\"]+)\"");
 
     private final URL base;
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final CookieManager cookies;
     private final HttpClient client;
 
     public WebSession(URL base) {
+        this(base, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+    }
+
+    private WebSession(URL base, CookieManager cookies) {
         this.base = base;
+        this.cookies = cookies;
         this.client = HttpClient.newBuilder()
+                // As browsers do over plain HTTP; the JDK's h2c upgrade is not what users send.
+                .version(HttpClient.Version.HTTP_1_1)
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
+    }
+
+    /** The same browser (its cookies) talking to another server: what a load balancer's failover looks like to it. */
+    public WebSession on(URL otherBase) {
+        return new WebSession(otherBase, cookies);
     }
 
     public HttpResponse<String> get(String path) {
@@ -119,6 +131,28 @@ public final class WebSession {
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(formEncoded(body))));
         }
+    }
+
+    /**
+     * Posts a form exactly as given (names with their form prefix, repeated names allowed), as a
+     * full request or as a PrimeFaces AJAX request.
+     */
+    public HttpResponse<String> postForm(String page, java.util.List<Map.Entry<String, String>> fields, boolean ajax) {
+        StringBuilder body = new StringBuilder();
+        for (Map.Entry<String, String> field : fields) {
+            if (!body.isEmpty()) {
+                body.append('&');
+            }
+            body.append(URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8));
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(Http.resolve(base, page))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        if (ajax) {
+            request.header("Faces-Request", "partial/ajax");
+        }
+        return send(request);
     }
 
     /** Signs in through the sign-in form; returns the answer (302 to the landing page when it worked). */

@@ -84,13 +84,15 @@ public final class CareCheck {
                 text(errors, prefix + "drug", d, 200, true);
                 text(errors, prefix + "dose", d, 100, false);
                 text(errors, prefix + "frequency", d, 100, false);
-                if (d.containsKey("drugClass") && !Set.of("PARACETAMOL", "NSAID", "OPIOID", "MUSCLE_RELAXANT", "NERVE_PAIN", "STEROID", "OTHER")
-                        .contains(string(d, "drugClass"))) {
+                String drugClass = string(d, "drugClass");
+                if (d.containsKey("drugClass") && (drugClass == null
+                        || !Set.of("PARACETAMOL", "NSAID", "OPIOID", "MUSCLE_RELAXANT", "NERVE_PAIN", "STEROID", "OTHER").contains(drugClass))) {
                     errors.add(new FieldError(prefix + "drugClass", "Choose PARACETAMOL, NSAID, OPIOID, MUSCLE_RELAXANT, NERVE_PAIN, STEROID or OTHER."));
                 }
             }
             case "INJECTION" -> {
-                if (!INJECTION_KINDS.contains(string(d, "kind"))) {
+                String kind = string(d, "kind");
+                if (kind == null || !INJECTION_KINDS.contains(kind)) {
                     errors.add(new FieldError(prefix + "kind", "Choose EPIDURAL_STEROID, NERVE_ROOT_BLOCK or FACET."));
                 }
                 String level = string(d, "level");

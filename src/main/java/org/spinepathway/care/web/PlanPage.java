@@ -187,7 +187,8 @@ public class PlanPage implements Serializable {
     public void addIntervention() {
         FacesContext context = FacesContext.getCurrentInstance();
         JsonObjectBuilder details = JSON.createObjectBuilder();
-        switch (type) {
+        // No type chosen: the service says so next to the type.
+        switch (type == null ? "" : type) {
             case "PHYSICAL_THERAPY" -> {
                 put(details, "programme", programme);
                 if (sessionsPerWeek != null) {

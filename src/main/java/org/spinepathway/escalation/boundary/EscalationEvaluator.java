@@ -33,7 +33,8 @@ import org.spinepathway.platform.entity.AuditStampListener;
  * Evaluates every active episode as of a date: batch by batch (keyset paging over episode ids),
  * each batch read in a few set-based queries, each new flag raised in its own transaction. A
  * PostgreSQL advisory lock, held on one connection for the whole run, lets only one run happen at
- * a time across every instance; a run that finds it taken records SKIPPED and does nothing.
+ * a time across every instance; a run that finds it taken records SKIPPED and does nothing. The
+ * scheduled run also skips when another instance has already done the day's scheduled run.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.NOT_SUPPORTED)
@@ -42,6 +43,8 @@ public class EscalationEvaluator {
     private static final Logger LOG = Logger.getLogger(EscalationEvaluator.class.getName());
     /** The advisory lock's key: any constant the clinic's other code does not use ("SPEV"). */
     static final long LOCK_KEY = 0x53504556L;
+    /** The trigger of the nightly run, which happens once a day across all instances. */
+    public static final String SCHEDULE = "SCHEDULE";
 
     @Resource(lookup = DatabaseMigration.DATASOURCE)
     DataSource dataSource;
@@ -82,6 +85,12 @@ public class EscalationEvaluator {
                 long skipped = runs.start(asOf, trigger, by, "SKIPPED");
                 runs.finish(skipped, 0, 0, 0, "SKIPPED", "another evaluation was running");
                 throw new ConflictException(null, "An evaluation is running already (here or on another instance); try again when it has finished.");
+            }
+            if (SCHEDULE.equals(trigger) && scheduledRunDone(connection, asOf)) {
+                // Every instance's timer fires; the lock keeps the runs apart, this keeps them to one a day.
+                unlock(connection);
+                long skipped = runs.start(asOf, trigger, by, "SKIPPED");
+                return runs.finish(skipped, 0, 0, 0, "SKIPPED", "the scheduled evaluation of " + asOf + " was done already (here or on another instance)");
             }
             long runId = runs.start(asOf, trigger, by, "RUNNING");
             BatchEvaluation.Tally tally = new BatchEvaluation.Tally();
@@ -126,6 +135,17 @@ public class EscalationEvaluator {
             return batchWriter.raiseAll(findings.stream().map(p -> new FlagBatchWriter.EpisodeFinding(p.episodeId(), p.finding())).toList());
         } catch (SQLException failed) {
             throw new IllegalStateException("could not write the batch's flags: " + failed.getMessage(), failed);
+        }
+    }
+
+    private static boolean scheduledRunDone(Connection connection, LocalDate asOf) throws SQLException {
+        try (PreparedStatement q = connection.prepareStatement("SELECT 1 FROM evaluation_run WHERE trigger_kind = ? AND as_of = ?"
+                + " AND outcome IN ('COMPLETED', 'COMPLETED_WITH_ERRORS')")) {
+            q.setString(1, SCHEDULE);
+            q.setObject(2, asOf);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 

@@ -61,7 +61,7 @@ public class EvaluationSchedule {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void nightly() {
         try {
-            evaluator.evaluate(LocalDate.now(clock), "SCHEDULE");
+            evaluator.evaluate(LocalDate.now(clock), EscalationEvaluator.SCHEDULE);
         } catch (ConflictException runningElsewhere) {
             LOG.info("Nightly evaluation skipped: " + runningElsewhere.getMessage());
         } catch (RuntimeException failed) {

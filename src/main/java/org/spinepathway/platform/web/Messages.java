@@ -13,6 +13,15 @@ public final class Messages {
     private Messages() {
     }
 
+    /** One of JSF's own messages, as faces-config's message bundle words it (FacesMessages.properties). */
+    public static String standard(FacesContext context, String key) {
+        try {
+            return ResourceBundle.getBundle(context.getApplication().getMessageBundle(), context.getViewRoot().getLocale()).getString(key);
+        } catch (MissingResourceException e) {
+            return "???" + key + "???";
+        }
+    }
+
     public static String text(FacesContext context, String key) {
         try {
             return ResourceBundle.getBundle(BUNDLE, context.getViewRoot().getLocale()).getString(key);
