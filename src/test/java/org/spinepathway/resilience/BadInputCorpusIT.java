@@ -493,13 +493,13 @@ class BadInputCorpusIT {
         HttpResponse<String> created = api.api("POST", "api/v1/patients", "{\"givenName\":\"Pat\",\"familyName\":\"Ient\",\"birthDate\":\"1970-01-01\","
                 + "\"sex\":\"MALE\",\"email\":\"t" + unique() + "@example.org\"}", physio, PASSWORD);
         assertEquals(201, created.statusCode(), created.body());
-        return idOf(created.body());
+        return Clinic.idOf(created.body());
     }
 
     private long episode(long patient) {
         HttpResponse<String> created = api.api("POST", "api/v1/patients/" + patient + "/episodes", "{\"region\":\"LUMBAR\",\"side\":\"LEFT\"}", physio, PASSWORD);
         assertEquals(201, created.statusCode(), created.body());
-        return idOf(created.body());
+        return Clinic.idOf(created.body());
     }
 
     private long episodeWithIntake(boolean redFlag) {
@@ -524,7 +524,7 @@ class BadInputCorpusIT {
         HttpResponse<String> recorded = api.api("POST", "api/v1/episodes/" + episode + "/assessments",
                 "{\"date\":\"" + TODAY + "\",\"source\":\"CLINICIAN\",\"nrs\":6}", physio, PASSWORD);
         assertEquals(201, recorded.statusCode(), recorded.body());
-        return idOf(recorded.body());
+        return Clinic.idOf(recorded.body());
     }
 
     private void intervention(long episode) {
@@ -596,10 +596,6 @@ class BadInputCorpusIT {
 
     private static int unique() {
         return UNIQUE.incrementAndGet();
-    }
-
-    private static long idOf(String json) {
-        return Long.parseLong(json.replaceAll("(?s).*?\"id\":(\\d+).*", "$1"));
     }
 
     private static String shorten(String text) {

@@ -219,24 +219,14 @@ class ConcurrencyIT {
         assertEquals(40L, flagsByRule.get("NOT_IMPROVING"), "the job saw every episode: " + flagsByRule);
     }
 
-    /** A patient created by staff through the API, an episode and an intake entered by the physiotherapist. */
+    /** A patient created by staff through the API, an episode, and an intake the physiotherapist entered. */
     private long episodeWithIntake(String physio, String run, int number, LocalDate submittedOn, String redFlags) {
+        long episodeId = Clinic.patientWithEpisode(base, physio, PASSWORD, "con" + number + "-" + run + "@example.org");
         WebSession api = new WebSession(base);
-        HttpResponse<String> patient = api.api("POST", "api/v1/patients", "{\"givenName\":\"Con\",\"familyName\":\"Current" + number
-                + "\",\"birthDate\":\"1965-03-03\",\"sex\":\"MALE\",\"email\":\"con" + number + "-" + run + "@example.org\"}", physio, PASSWORD);
-        assertEquals(201, patient.statusCode(), patient.body());
-        HttpResponse<String> episode = api.api("POST", "api/v1/patients/" + idOf(patient.body()) + "/episodes",
-                "{\"region\":\"LUMBAR\",\"side\":\"LEFT\"}", physio, PASSWORD);
-        assertEquals(201, episode.statusCode(), episode.body());
-        long episodeId = idOf(episode.body());
         HttpResponse<String> intake = api.api("POST", "api/v1/episodes/" + episodeId + "/intake", "{\"submittedOn\":\"" + submittedOn
                 + "\",\"painNow\":8,\"painWorst\":9,\"disability\":{\"instrument\":\"ODI\",\"answers\":[4,4,4,4,4,4,4,4,4,4]},\"redFlags\":"
                 + redFlags + "}", physio, PASSWORD);
         assertEquals(201, intake.statusCode(), intake.body());
         return episodeId;
-    }
-
-    private static long idOf(String json) {
-        return Long.parseLong(json.replaceAll("(?s).*?\"id\":(\\d+).*", "$1"));
     }
 }

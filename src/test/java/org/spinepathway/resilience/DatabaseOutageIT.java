@@ -67,13 +67,7 @@ class DatabaseOutageIT {
         WebSession staffApi = new WebSession(base);
         Queue<Long> waitingForIntake = new ConcurrentLinkedQueue<>();
         for (int i = 0; i < EPISODES; i++) {
-            HttpResponse<String> patient = staffApi.api("POST", "api/v1/patients", "{\"givenName\":\"Load\",\"familyName\":\"Patient" + i
-                    + "\",\"birthDate\":\"1970-01-01\",\"sex\":\"FEMALE\",\"email\":\"load" + i + "-" + run + "@example.org\"}", physio, PASSWORD);
-            assertEquals(201, patient.statusCode(), patient.body());
-            HttpResponse<String> episode = staffApi.api("POST", "api/v1/patients/" + idOf(patient.body()) + "/episodes",
-                    "{\"region\":\"LUMBAR\",\"side\":\"LEFT\"}", physio, PASSWORD);
-            assertEquals(201, episode.statusCode(), episode.body());
-            waitingForIntake.add(idOf(episode.body()));
+            waitingForIntake.add(Clinic.patientWithEpisode(base, physio, PASSWORD, "load" + i + "-" + run + "@example.org"));
         }
 
         // A patient half-way through the intake on the web: step 1 saved, the page open again to change it.
@@ -211,10 +205,6 @@ class DatabaseOutageIT {
     private static boolean checked(String html, String name, String value) {
         return Pattern.compile("<input[^>]*>").matcher(html).results().map(MatchResult::group)
                 .anyMatch(tag -> tag.contains("name=\"" + name + "\"") && tag.contains("value=\"" + value + "\"") && tag.contains("checked"));
-    }
-
-    private static long idOf(String json) {
-        return Long.parseLong(json.replaceAll("(?s).*?\"id\":(\\d+).*", "$1"));
     }
 
     private static void pause(long millis) {

@@ -129,13 +129,7 @@ class TwoInstancesIT {
 
     private static long episodeInCare(URL instance, String physio, String run, int number, LocalDate today) {
         WebSession api = new WebSession(instance);
-        HttpResponse<String> patient = api.api("POST", "api/v1/patients", "{\"givenName\":\"Twin\",\"familyName\":\"Patient" + number
-                + "\",\"birthDate\":\"1960-02-02\",\"sex\":\"MALE\",\"email\":\"twin" + number + "-" + run + "@example.org\"}", physio, PASSWORD);
-        assertEquals(201, patient.statusCode(), patient.body());
-        HttpResponse<String> episode = api.api("POST", "api/v1/patients/" + idOf(patient.body()) + "/episodes", "{\"region\":\"LUMBAR\",\"side\":\"LEFT\"}",
-                physio, PASSWORD);
-        assertEquals(201, episode.statusCode(), episode.body());
-        long id = idOf(episode.body());
+        long id = Clinic.patientWithEpisode(instance, physio, PASSWORD, "twin" + number + "-" + run + "@example.org");
         assertEquals(201, api.api("POST", "api/v1/episodes/" + id + "/intake", "{\"submittedOn\":\"" + today.minusWeeks(8)
                 + "\",\"painNow\":6,\"painWorst\":8,\"disability\":{\"instrument\":\"ODI\",\"answers\":[3,3,3,3,3,3,3,3,3,3]}}", physio, PASSWORD).statusCode());
         assertEquals(201, api.api("POST", "api/v1/episodes/" + id + "/plan", "{\"startDate\":\"" + today.minusWeeks(8) + "\",\"reviewDate\":\""
@@ -143,9 +137,5 @@ class TwoInstancesIT {
         assertEquals(201, api.api("POST", "api/v1/episodes/" + id + "/assessments", "{\"date\":\"" + today.minusDays(3) + "\",\"source\":\"CLINICIAN\","
                 + "\"nrs\":6,\"disability\":{\"instrument\":\"ODI\",\"answers\":[3,3,3,3,3,3,3,3,3,3]}}", physio, PASSWORD).statusCode());
         return id;
-    }
-
-    private static long idOf(String json) {
-        return Long.parseLong(json.replaceAll("(?s).*?\"id\":(\\d+).*", "$1"));
     }
 }

@@ -39,6 +39,26 @@ public final class Clinic {
         return registered;
     }
 
+    /**
+     * A patient created by a staff member through the API (no account of their own), with a lumbar
+     * episode opened for them; the episode's id.
+     */
+    public static long patientWithEpisode(URL base, String staff, String password, String email) {
+        WebSession api = new WebSession(base);
+        HttpResponse<String> patient = api.api("POST", "api/v1/patients", "{\"givenName\":\"Api\",\"familyName\":\"Patient\","
+                + "\"birthDate\":\"1970-01-01\",\"sex\":\"FEMALE\",\"email\":\"" + email + "\"}", staff, password);
+        assertEquals(201, patient.statusCode(), patient.body());
+        HttpResponse<String> episode = api.api("POST", "api/v1/patients/" + idOf(patient.body()) + "/episodes",
+                "{\"region\":\"LUMBAR\",\"side\":\"LEFT\"}", staff, password);
+        assertEquals(201, episode.statusCode(), episode.body());
+        return idOf(episode.body());
+    }
+
+    /** The first "id" in a JSON answer: what a create call returns. */
+    public static long idOf(String json) {
+        return Long.parseLong(json.replaceAll("(?s).*?\"id\":(\\d+).*", "$1"));
+    }
+
     /** The single value the query returns for one parameter, as text. */
     public static String text(String databaseUrl, String sql, Object parameter) throws SQLException {
         try (Connection c = EmbeddedDatabase.get().dataSource(databaseUrl).getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
