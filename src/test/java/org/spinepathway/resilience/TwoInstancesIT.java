@@ -59,7 +59,7 @@ class TwoInstancesIT {
             CompletableFuture.allOf(CompletableFuture.runAsync(() -> first.awaitReady(Duration.ofMinutes(4))),
                     CompletableFuture.runAsync(() -> second.awaitReady(Duration.ofMinutes(4)))).join();
             assertTrue(ZonedDateTime.now(CLINIC_ZONE).isBefore(scheduled), "both instances started before the scheduled minute " + at);
-            boolean clustered = second.log().contains("Members {size:2") || first.log().contains("Members {size:2");
+            boolean clustered = second.log().contains("DG Size: 2") || first.log().contains("DG Size: 2");
 
             String run = UUID.randomUUID().toString().substring(0, 8);
             String physio = "physio-" + run;
