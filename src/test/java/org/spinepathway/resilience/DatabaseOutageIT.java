@@ -19,8 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.MatchResult;
-import java.util.regex.Pattern;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -159,7 +157,7 @@ class DatabaseOutageIT {
         assertEquals(503, formDuringOutage.statusCode(), formDuringOutage.body());
         assertTrue(formDuringOutage.body().contains("temporarily unavailable"), formDuringOutage.body());
         assertTrue(formDuringOutage.body().contains("Your answers are kept on this page"), formDuringOutage.body());
-        assertTrue(checked(formDuringOutage.body(), "intake:painNow", "6") && checked(formDuringOutage.body(), "intake:painWorst", "8"),
+        assertTrue(Http.isChosen(formDuringOutage.body(), "intake:painNow", "6") && Http.isChosen(formDuringOutage.body(), "intake:painWorst", "8"),
                 "what was typed is still in the form");
         assertEquals(503, pageDuringOutage.statusCode(), pageDuringOutage.body());
         assertTrue(pageDuringOutage.body().contains("Your answers are kept"), pageDuringOutage.body());
@@ -201,11 +199,6 @@ class DatabaseOutageIT {
         assertTrue(acknowledgedAfterRecovery.get() > 0, "intakes were stored again after the outage, by the same server");
     }
 
-    /** Whether the page's radio button {@code name} has {@code value} chosen. */
-    private static boolean checked(String html, String name, String value) {
-        return Pattern.compile("<input[^>]*>").matcher(html).results().map(MatchResult::group)
-                .anyMatch(tag -> tag.contains("name=\"" + name + "\"") && tag.contains("value=\"" + value + "\"") && tag.contains("checked"));
-    }
 
     private static void pause(long millis) {
         try {

@@ -86,6 +86,14 @@ public final class Http {
     }
 
     /** True when the page shows a Java stack trace or an exception message. */
+    /** Whether the page's radio button or check box {@code name} has {@code value} chosen. */
+    public static boolean isChosen(String html, String name, String value) {
+        return INPUT_TAG.matcher(html).results().map(java.util.regex.MatchResult::group)
+                .anyMatch(tag -> tag.contains("name=\"" + name + "\"") && tag.contains("value=\"" + value + "\"") && tag.contains("checked"));
+    }
+
+    private static final Pattern INPUT_TAG = Pattern.compile("<input[^>]*>");
+
     public static boolean showsStackTrace(String html) {
         return STACK_FRAME.matcher(html).find() || html.contains("Caused by:") || EXCEPTION_MESSAGE.matcher(html).find();
     }
