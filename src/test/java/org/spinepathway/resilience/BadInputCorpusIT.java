@@ -129,6 +129,7 @@ class BadInputCorpusIT {
         List<String> wrong = new ArrayList<>();
         int tried = 0;
         for (Call call : calls) {
+            unchanged = null;
             HttpResponse<String> valid = send(call, call.validBody().get(), "application/json");
             assertTrue(valid.statusCode() / 100 == 2, call.name() + ": the valid body is taken: " + valid.body());
             call.afterAccepted().run();
@@ -158,6 +159,12 @@ class BadInputCorpusIT {
                 tried++;
                 check(call, call.validBody().get(), type, answers, wrong, true);
             }
+            if (call.name().equals("submit intake")) {
+                // Larger than the API takes at all (a megabyte): 413 before anything reads it.
+                tried++;
+                check(call, replaced(call.validBody().get(), "/notes", Json.createValue("x".repeat(LARGEST_BODY + 1))), "application/json",
+                        answers, wrong, true);
+            }
         }
         for (String parameter : List.of("priority", "page", "size")) {
             for (String text : CORPUS.text()) {
@@ -175,7 +182,9 @@ class BadInputCorpusIT {
     }
 
     private void check(Call call, String body, String contentType, Map<String, Integer> answers, List<String> wrong, boolean mustRefuse) throws SQLException {
-        String before = fingerprint();
+        // After a refusal the database is as the last fingerprint saw it, so that one serves as this request's "before".
+        String before = unchanged != null ? unchanged : fingerprint();
+        unchanged = null;
         HttpResponse<String> answer = send(call, body, contentType);
         int status = answer.statusCode();
         answers.merge(String.valueOf(status), 1, Integer::sum);
@@ -184,16 +193,27 @@ class BadInputCorpusIT {
             call.afterAccepted().run();
             return;
         }
-        // 409: a value that is well formed but taken already (a username); 415: a body that is not JSON.
-        boolean refusal = status == 400 || status == 409 || (status == 415 && !contentType.equals("application/json"));
+        // 409: a value that is well formed but taken already (a username); 413: a body over the API's limit; 415: a body that is not JSON.
+        boolean refusal = status == 400 || status == 409 || (status == 413 && body.length() > LARGEST_BODY)
+                || (status == 415 && !contentType.equals("application/json"));
+        String after = fingerprint();
         if (!refusal) {
             wrong.add(what);
         } else if (!answer.body().startsWith("{\"errors\":[{")) {
             wrong.add("not the API's error shape: " + what);
-        } else if (!before.equals(fingerprint())) {
+        } else if (!before.equals(after)) {
             wrong.add("stored although refused: " + what);
+        } else {
+            unchanged = after;
         }
     }
+
+    /** The database's fingerprint after the last form send that stored nothing, valid while its page is sent again. */
+    private String unchangedForm;
+    /** The database's fingerprint after the last refused request, while nothing else has been sent since; else null. */
+    private String unchanged;
+    /** The largest JSON body the API reads (StrictJsonFilter). */
+    private static final int LARGEST_BODY = 1024 * 1024;
 
     private HttpResponse<String> send(Call call, String body, String contentType) {
         String password = call.user().equals(ClinicDeployment.ADMIN_USERNAME) ? ClinicDeployment.ADMIN_PASSWORD : PASSWORD;
@@ -324,13 +344,15 @@ class BadInputCorpusIT {
                     tried++;
                     formSends++;
                     WebSession visitor = form.session() == null ? new WebSession(base) : form.session();
+                    // Sent from the refusal's page, with no request between: the database is as the last fingerprint saw it.
+                    String known = current != null ? unchangedForm : null;
                     FormProbe probe = current != null ? current : open(form, visitor);
                     current = null;
                     FormProbe.Field same = probe.sameField(field).orElse(null);
                     if (same == null) {
                         continue;   // the field is not on the page any more (a taken value moved the page on)
                     }
-                    String before = fingerprint();
+                    String before = known != null ? known : fingerprint();
                     HttpResponse<String> answer = probe.sendWith(visitor, same, value, uniqueDefaults(form.defaults()));
                     String body = answer.body();
                     String what = probe + " " + probe.shortName(same) + "=" + shorten(value) + " -> " + answer.statusCode();
@@ -342,7 +364,8 @@ class BadInputCorpusIT {
                         wrong.add("echoed unescaped: " + what);
                         continue;
                     }
-                    boolean stored = !before.equals(fingerprint());
+                    String after = fingerprint();
+                    boolean stored = !before.equals(after);
                     if (stored || answer.statusCode() == 302 || body.contains("<redirect")) {
                         counts[1]++;
                         examples.putIfAbsent(first + " taken", what);
@@ -357,6 +380,7 @@ class BadInputCorpusIT {
                     // afresh now and then (a view posted back hundreds of times grows, as no user's does).
                     if (!stored && answer.statusCode() == 200 && !probe.isAjax() && form.session() != null && ++reused % 8 != 0) {
                         current = probe.againFrom(body).orElse(null);
+                        unchangedForm = after;
                     }
                 }
             }

@@ -15,6 +15,7 @@ import jakarta.faces.event.ExceptionQueuedEvent;
 import jakarta.faces.event.PhaseId;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.spinepathway.platform.boundary.api.ApiExceptionMappers;
 import org.spinepathway.platform.control.DatabaseUnavailable;
 
 /**
@@ -83,7 +84,7 @@ public class DatabaseOutageExceptionHandlerFactory extends ExceptionHandlerFacto
             }
             try {
                 external.responseReset();
-                external.setResponseHeader("Retry-After", "30");
+                external.setResponseHeader("Retry-After", ApiExceptionMappers.RETRY_AFTER_SECONDS);
                 external.responseSendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, null);
             } catch (IOException clientGone) {
                 // Nothing to tell a client that has gone.

@@ -171,25 +171,22 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
     }
 
     private static AuthenticationStatus unauthorized(HttpServletResponse response, String message) {
-        try {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setHeader("WWW-Authenticate", REALM);
-            response.setContentType("application/json");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"errors\":[{\"message\":\"" + message + "\"}]}");
-        } catch (IOException clientGone) {
-            // Nothing to tell a client that has gone.
-        }
-        return AuthenticationStatus.SEND_FAILURE;
+        response.setHeader("WWW-Authenticate", REALM);
+        return jsonError(response, HttpServletResponse.SC_UNAUTHORIZED, message);
     }
 
     private static AuthenticationStatus databaseUnavailable(HttpServletResponse response) {
+        response.setHeader("Retry-After", ApiExceptionMappers.RETRY_AFTER_SECONDS);
+        return jsonError(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, ApiExceptionMappers.DATABASE_UNAVAILABLE_MESSAGE);
+    }
+
+    /** The API's error shape, written here because the mechanism answers before JAX-RS sees the request; messages are constants. */
+    private static AuthenticationStatus jsonError(HttpServletResponse response, int status, String message) {
         try {
-            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-            response.setHeader("Retry-After", ApiExceptionMappers.RETRY_AFTER_SECONDS);
+            response.setStatus(status);
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"errors\":[{\"message\":\"" + ApiExceptionMappers.DATABASE_UNAVAILABLE_MESSAGE + "\"}]}");
+            response.getWriter().write("{\"errors\":[{\"message\":\"" + message + "\"}]}");
         } catch (IOException clientGone) {
             // Nothing to tell a client that has gone.
         }
