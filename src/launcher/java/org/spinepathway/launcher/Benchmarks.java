@@ -130,38 +130,42 @@ public final class Benchmarks {
             s.execute("UPDATE episode_of_care SET state = 'CONSERVATIVE_CARE' WHERE state = 'UNDER_REVIEW'");
             s.execute("VACUUM ANALYZE");
         }
-        // 1. The scheduled evaluation, in the server.
+        // 1. The scheduled evaluation, in the server, on a clinic none has run on: every finding is new (the backlog).
         long rssBefore = peakRssKb(server);
-        long started = System.nanoTime();
-        String answer = post("/api/v1/escalation/evaluations", "{}");
-        double serverSeconds = (System.nanoTime() - started) / 1e9;
+        Timed backlog = evaluate("{}");
         long peak = peakRssKb(server);
-        System.out.printf("evaluation in the server: %.1f s, %s; peak RSS %,d MB%n", serverSeconds, answer, peak / 1024);
-        rows.add(String.format(Locale.ROOT, "| %,d | scheduled evaluation (server, -Xmx512m) | %.1f s | RSS %,d MB (before %,d MB) | %s |",
-                size, serverSeconds, peak / 1024, rssBefore / 1024, answer.replace("|", "/")));
+        System.out.printf("evaluation in the server: %.1f s, %s; peak RSS %,d MB%n", backlog.seconds(), backlog.answer(), peak / 1024);
+        rows.add(String.format(Locale.ROOT, "| %,d | first evaluation of the generated clinic (every finding new: the backlog) | %.1f s | RSS %,d MB (before %,d MB) | %s |",
+                size, backlog.seconds(), peak / 1024, rssBefore / 1024, backlog.answer().replace("|", "/")));
 
         // 1b. Again at once: nothing new to raise, so this is the reading and evaluating alone.
-        long againStarted = System.nanoTime();
-        String again = post("/api/v1/escalation/evaluations", "{}");
-        double againSeconds = (System.nanoTime() - againStarted) / 1e9;
-        rows.add(String.format(Locale.ROOT, "| %,d | the same evaluation again (nothing new to raise: reads and rules only) | %.1f s | RSS %,d MB | %s |",
-                size, againSeconds, peakRssKb(server) / 1024, again.replace("|", "/")));
+        Timed again = evaluate("{}");
+        rows.add(String.format(Locale.ROOT, "| %,d | the same night again (nothing new to raise: reads and rules only) | %.1f s | RSS %,d MB | %s |",
+                size, again.seconds(), peakRssKb(server) / 1024, again.answer().replace("|", "/")));
+
+        // 1c. The next night: the flags of the episodes that cross a rule's line by one more day (the scheduled run's usual work).
+        Timed nextNight = evaluate("{\"asOf\":\"" + LocalDate.now().plusDays(1) + "\"}");
+        rows.add(String.format(Locale.ROOT, "| %,d | the next night's scheduled evaluation (as of tomorrow) | %.1f s | RSS %,d MB | %s |",
+                size, nextNight.seconds(), peakRssKb(server) / 1024, nextNight.answer().replace("|", "/")));
 
         // 2. The floor: the same columns of the same tables, every row to the client, no logic.
         long floorStarted = System.nanoTime();
         long floorRows = floor(db);
         double floorSeconds = (System.nanoTime() - floorStarted) / 1e9;
-        rows.add(String.format(Locale.ROOT, "| %,d | floor: one raw SQL pass over the same columns (%,d rows) | %.1f s | | evaluation %.2f x the floor (rerun %.2f x) |",
-                size, floorRows, floorSeconds, serverSeconds / floorSeconds, againSeconds / floorSeconds));
+        rows.add(String.format(Locale.ROOT, "| %,d | floor: one raw SQL pass over the same columns (%,d rows) | %.1f s | |"
+                        + " next night %.2f x the floor; same night again %.2f x; backlog %.2f x |",
+                size, floorRows, floorSeconds, nextNight.seconds() / floorSeconds, again.seconds() / floorSeconds, backlog.seconds() / floorSeconds));
 
         // 3. The per-episode design on a sample, extrapolated.
         double perEpisodeSeconds = perEpisode(db, size);
-        rows.add(String.format(Locale.ROOT, "| %,d | per-episode design (a query per table per episode), %,d-episode sample x %,d | %.1f s (extrapolated) | | set-based is %.0f x faster |",
-                size, SAMPLE, size / SAMPLE, perEpisodeSeconds, perEpisodeSeconds / serverSeconds));
+        rows.add(String.format(Locale.ROOT, "| %,d | per-episode design (a query per table per episode), %,d-episode sample x %,d | %.1f s (extrapolated) | |"
+                        + " the nightly run is %.0f x faster (backlog %.0f x) |",
+                size, SAMPLE, size / SAMPLE, perEpisodeSeconds, perEpisodeSeconds / nextNight.seconds(), perEpisodeSeconds / backlog.seconds()));
         // 4. The same, each episode loaded as JPA entities (the common design proper).
         double jpaSeconds = perEpisodeJpa(db, size);
-        rows.add(String.format(Locale.ROOT, "| %,d | per-episode design through JPA (EclipseLink entities and named queries), %,d-episode sample x %,d | %.1f s (extrapolated) | | set-based is %.0f x faster |",
-                size, SAMPLE, size / SAMPLE, jpaSeconds, jpaSeconds / serverSeconds));
+        rows.add(String.format(Locale.ROOT, "| %,d | per-episode design through JPA (EclipseLink entities and named queries), %,d-episode sample x %,d | %.1f s (extrapolated) | |"
+                        + " the nightly run is %.0f x faster (backlog %.0f x) |",
+                size, SAMPLE, size / SAMPLE, jpaSeconds, jpaSeconds / nextNight.seconds(), jpaSeconds / backlog.seconds()));
         System.out.printf("floor %.1f s, per-episode %.1f s, through JPA %.1f s (extrapolated)%n", floorSeconds, perEpisodeSeconds, jpaSeconds);
     }
 
@@ -296,6 +300,16 @@ public final class Benchmarks {
             double seconds = (System.nanoTime() - started) / 1e9;
             return seconds * size / sample.size();
         }
+    }
+
+    private record Timed(double seconds, String answer) {
+    }
+
+    /** Runs the evaluation in the server through the API and times it. */
+    private Timed evaluate(String body) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        String answer = post("/api/v1/escalation/evaluations", body);
+        return new Timed((System.nanoTime() - started) / 1e9, answer);
     }
 
     /** The per-episode design through JPA on the same sample; the first 100 episodes warm the persistence unit up, untimed. */

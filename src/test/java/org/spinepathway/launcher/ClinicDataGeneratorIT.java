@@ -49,15 +49,9 @@ class ClinicDataGeneratorIT {
             assertTrue(single(a, "SELECT count(*) FROM intervention WHERE type = 'INJECTION'") > 200, "injections for about a quarter");
 
             Map<FlagRule, Integer> fired = new EnumMap<>(FlagRule.class);
-            EpisodeFactsReader reader = new EpisodeFactsReader(a);
             EpisodeEvaluation evaluation = new EpisodeEvaluation(EscalationThresholds.defaults());
-            List<Long> ids;
-            long after = 0;
-            while (!(ids = reader.nextActive(after, 250)).isEmpty()) {
-                for (EpisodeFacts facts : reader.read(ids, TODAY)) {
-                    evaluation.evaluate(facts, TODAY).forEach(f -> fired.merge(f.rule(), 1, Integer::sum));
-                }
-                after = ids.get(ids.size() - 1);
+            for (EpisodeFacts facts : onePass(a)) {
+                evaluation.evaluate(facts, TODAY).forEach(f -> fired.merge(f.rule(), 1, Integer::sum));
             }
             for (FlagRule rule : List.of(FlagRule.RED_FLAG, FlagRule.WORSENING, FlagRule.NOT_IMPROVING, FlagRule.PERSISTENT_SEVERE,
                     FlagRule.INJECTIONS_NO_RELIEF, FlagRule.NOT_RESOLVED_12_WEEKS, FlagRule.FOLLOW_UP_OVERDUE)) {
@@ -65,6 +59,62 @@ class ClinicDataGeneratorIT {
             }
             assertTrue(fired.get(FlagRule.NOT_IMPROVING) < 500, "most episodes improve: " + fired);
         }
+    }
+
+    /**
+     * The nightly evaluation's one pass (a cursor per part, merged by episode id) reads exactly what
+     * the batch reader reads episode set by episode set, on a clinic with every part present: motor
+     * grades, a voided visit, a future-dated visit, decided and open flags, closed and voided episodes.
+     */
+    @Test
+    void theOnePass_readsTheSameFactsAsTheBatchReader() throws Exception {
+        DataSource clinic = migrated("generator_pass");
+        try (Connection c = clinic.getConnection(); Statement s = c.createStatement()) {
+            ClinicDataGenerator.generate(c, 600, 11L, TODAY, List.of(), List.of());
+            s.execute("INSERT INTO motor_grade (assessment_id, myotome, side, grade) SELECT id, 'L5', 'LEFT', 5 - (id % 3)::int FROM assessment"
+                    + " WHERE source = 'CLINICIAN' AND id % 7 = 0");
+            s.execute("UPDATE assessment SET voided_at = now(), voided_by = 'test', void_reason = 'wrong patient' WHERE id % 11 = 0");
+            s.execute("UPDATE assessment SET assessed_on = DATE '" + TODAY.plusDays(3) + "' WHERE id % 13 = 0");
+            s.execute("INSERT INTO escalation_flag (episode_id, rule, priority, status, raised_on, raised_at, rule_version, evidence, decided_by,"
+                    + " decided_at, recheck_on, created_by, updated_by) SELECT id, 'NOT_IMPROVING', 'REVIEW', (ARRAY['OPEN','CONTINUED','DISMISSED'])[1 + id % 3],"
+                    + " DATE '2026-10-01', now(), '2026.1', '{}', CASE WHEN id % 3 > 0 THEN 'dr' END, CASE WHEN id % 3 > 0 THEN now() - (id % 5) * interval '1 day' END,"
+                    + " CASE WHEN id % 3 = 1 THEN DATE '2026-12-01' END, 'test', 'test' FROM episode_of_care WHERE id % 4 = 0");
+            s.execute("INSERT INTO escalation_flag (episode_id, rule, priority, status, raised_on, raised_at, rule_version, evidence, decided_by,"
+                    + " decided_at, created_by, updated_by) SELECT id, 'WORSENING', 'REVIEW', 'DISMISSED', DATE '2026-09-01', now(), '2026.1', '{}', 'dr',"
+                    + " now() - interval '30 days', 'test', 'test' FROM episode_of_care WHERE id % 8 = 0");
+            s.execute("UPDATE episode_of_care SET state = 'DISCHARGED' WHERE id % 17 = 0");
+            s.execute("UPDATE episode_of_care SET voided_at = now(), voided_by = 'test', void_reason = 'duplicate' WHERE id % 19 = 0");
+
+            List<EpisodeFacts> batched = new ArrayList<>();
+            EpisodeFactsReader reader = new EpisodeFactsReader(c);
+            List<Long> ids;
+            long after = 0;
+            while (!(ids = reader.nextActive(after, 70)).isEmpty()) {
+                batched.addAll(reader.read(ids, TODAY));
+                after = ids.get(ids.size() - 1);
+            }
+            List<EpisodeFacts> passed = onePass(c);
+            assertTrue(batched.size() > 500 && batched.size() < 600, "closed and voided episodes are left out: " + batched.size());
+            assertTrue(batched.stream().anyMatch(f -> !f.grades().isEmpty()) && batched.stream().anyMatch(f -> !f.lastDecisions().isEmpty())
+                    && batched.stream().anyMatch(f -> !f.open().isEmpty()) && batched.stream().anyMatch(f -> !f.injections().isEmpty()),
+                    "every part has rows");
+            assertEquals(batched.size(), passed.size(), "as many episodes");
+            for (int i = 0; i < batched.size(); i++) {
+                assertEquals(batched.get(i), passed.get(i), "episode " + batched.get(i).episodeId());
+            }
+            assertTrue(c.getAutoCommit(), "the pass gives the connection back as it found it");
+        }
+    }
+
+    /** Every active episode's facts as the nightly evaluation reads them, in batches of 70. */
+    private static List<EpisodeFacts> onePass(Connection c) throws Exception {
+        List<EpisodeFacts> all = new ArrayList<>();
+        try (EpisodeFactsReader.Pass pass = new EpisodeFactsReader(c).pass(TODAY, 100)) {
+            for (List<EpisodeFacts> batch = pass.next(70); !batch.isEmpty(); batch = pass.next(70)) {
+                all.addAll(batch);
+            }
+        }
+        return all;
     }
 
     private static DataSource migrated(String name) {

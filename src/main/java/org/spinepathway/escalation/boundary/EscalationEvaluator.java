@@ -7,12 +7,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
@@ -24,14 +26,16 @@ import org.spinepathway.escalation.control.EpisodeEvaluation;
 import org.spinepathway.escalation.control.EpisodeFacts;
 import org.spinepathway.escalation.control.EpisodeFactsReader;
 import org.spinepathway.escalation.control.EscalationThresholds;
+import org.spinepathway.escalation.control.EvaluationPipeline;
 import org.spinepathway.escalation.entity.EvaluationRun;
 import org.spinepathway.platform.boundary.DatabaseMigration;
 import org.spinepathway.platform.control.ConflictException;
 import org.spinepathway.platform.entity.AuditStampListener;
 
 /**
- * Evaluates every active episode as of a date: batch by batch (keyset paging over episode ids),
- * each batch read in a few set-based queries, each new flag raised in its own transaction. A
+ * Evaluates every active episode as of a date: the episodes' facts read in one pass (a cursor per
+ * part, merged by episode id) on a second thread while this one runs the rules on the batch before
+ * and raises its new flags in one transaction per batch. A
  * PostgreSQL advisory lock, held on one connection for the whole run, lets only one run happen at
  * a time across every instance; a run that finds it taken records SKIPPED and does nothing. The
  * scheduled run also skips when another instance has already done the day's scheduled run.
@@ -70,6 +74,15 @@ public class EscalationEvaluator {
     @ConfigProperty(name = "clinic.escalation.batch-size", defaultValue = "500")
     int batchSize;
 
+    /** Rows per round trip of the pass's cursors. */
+    private static final int FETCH_SIZE = 5_000;
+    /** Batches read ahead of the rules: enough to keep both sides busy, few enough to bound the memory. */
+    private static final int BATCHES_AHEAD = 4;
+
+    /** Reads the next batches while this thread evaluates and writes the one before. */
+    @Resource
+    ManagedExecutorService executor;
+
     /**
      * Runs the rules as of {@code asOf}.
      *
@@ -96,27 +109,25 @@ public class EscalationEvaluator {
             BatchEvaluation.Tally tally = new BatchEvaluation.Tally();
             try {
                 BatchEvaluation batches = new BatchEvaluation(new EpisodeEvaluation(thresholds), this::write);
-                EpisodeFactsReader reader = new EpisodeFactsReader(connection);
-                long after = 0;
-                List<Long> ids;
-                long readNanos = 0;
-                while (true) {
-                    long readStarted = System.nanoTime();
-                    ids = reader.nextActive(after, batchSize);
-                    if (ids.isEmpty()) {
-                        break;
-                    }
-                    List<EpisodeFacts> facts = reader.read(ids, asOf);
-                    readNanos += System.nanoTime() - readStarted;
-                    batches.evaluate(facts, asOf, tally);
-                    after = ids.get(ids.size() - 1);
+                AtomicLong readNanos = new AtomicLong();
+                try (EpisodeFactsReader.Pass pass = new EpisodeFactsReader(connection).pass(asOf, FETCH_SIZE)) {
+                    EvaluationPipeline.run(() -> {
+                        long readStarted = System.nanoTime();
+                        List<EpisodeFacts> batch = pass.next(batchSize);
+                        readNanos.addAndGet(System.nanoTime() - readStarted);
+                        return batch;
+                    }, executor, BATCHES_AHEAD, batch -> batches.evaluate(batch, asOf, tally));
                 }
                 String outcome = tally.failures() == 0 ? "COMPLETED" : "COMPLETED_WITH_ERRORS";
                 LOG.info("Escalation evaluation " + runId + " as of " + asOf + ": " + tally.evaluated() + " episodes, "
-                        + tally.raised() + " flags raised, " + tally.failures() + " failures; reading " + readNanos / 1_000_000
-                        + " ms, rules " + tally.rulesMillis() + " ms, writing " + tally.writeMillis() + " ms");
+                        + tally.raised() + " flags raised, " + tally.failures() + " failures; reading " + readNanos.get() / 1_000_000
+                        + " ms, meanwhile rules " + tally.rulesMillis() + " ms, writing " + tally.writeMillis() + " ms");
                 return runs.finish(runId, tally.evaluated(), tally.raised(), tally.failures(), outcome,
                         tally.failures() == 0 ? null : tally.failures() + " episodes failed; see the server log for their ids");
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+                runs.finish(runId, tally.evaluated(), tally.raised(), tally.failures(), "FAILED", "stopped (the server is shutting down)");
+                throw new IllegalStateException("The evaluation was stopped", stopped);
             } catch (SQLException | RuntimeException failed) {
                 LOG.log(Level.SEVERE, "Escalation evaluation " + runId + " as of " + asOf + " failed", failed);
                 runs.finish(runId, tally.evaluated(), tally.raised(), tally.failures(), "FAILED", String.valueOf(failed.getMessage()));
