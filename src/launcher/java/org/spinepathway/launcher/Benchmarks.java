@@ -340,10 +340,16 @@ public final class Benchmarks {
     private Process startServer(int databasePort) throws IOException {
         Path tmp = home.resolve("target/tmp");
         Files.createDirectories(tmp);
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Xss512k", "-XX:ReservedCodeCacheSize=96m", "-Djava.io.tmpdir=" + tmp, "-jar", System.getProperty("payara.microJar"),
-                "--deploy", System.getProperty("spinepathway.war"), "--contextroot", "/", "--port", String.valueOf(HTTP_PORT), "--nocluster")
-                .redirectErrorStream(true).redirectOutput(out.resolve("server.log").toFile());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-Xss512k", "-XX:ReservedCodeCacheSize=96m", "-Djava.io.tmpdir=" + tmp));
+        // -Dbench.serverOptions="-XX:StartFlightRecording=..." : more JVM options for the server, to profile it.
+        String more = System.getProperty("bench.serverOptions", "").strip();
+        if (!more.isEmpty()) {
+            command.addAll(List.of(more.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", System.getProperty("payara.microJar"), "--deploy", System.getProperty("spinepathway.war"), "--contextroot", "/",
+                "--port", String.valueOf(HTTP_PORT), "--nocluster"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.resolve("server.log").toFile());
         // Fewer glibc malloc arenas: with a hundred server threads the default (8 per core) bloats resident memory.
         builder.environment().put("MALLOC_ARENA_MAX", "2");
         builder.environment().put("CLINIC_DB_URL", "jdbc:postgresql://localhost:" + databasePort + "/bench");

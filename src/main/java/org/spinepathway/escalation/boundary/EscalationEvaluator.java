@@ -110,14 +110,8 @@ public class EscalationEvaluator {
             try {
                 BatchEvaluation batches = new BatchEvaluation(new EpisodeEvaluation(thresholds), this::write);
                 AtomicLong readNanos = new AtomicLong();
-                try (EpisodeFactsReader.Pass pass = new EpisodeFactsReader(connection).pass(asOf, FETCH_SIZE)) {
-                    EvaluationPipeline.run(() -> {
-                        long readStarted = System.nanoTime();
-                        List<EpisodeFacts> batch = pass.next(batchSize);
-                        readNanos.addAndGet(System.nanoTime() - readStarted);
-                        return batch;
-                    }, executor, BATCHES_AHEAD, batch -> batches.evaluate(batch, asOf, tally));
-                }
+                EvaluationPipeline.run(() -> new TimedPass(dataSource.getConnection(), asOf, batchSize, readNanos), executor, BATCHES_AHEAD,
+                        batch -> batches.evaluate(batch, asOf, tally));
                 String outcome = tally.failures() == 0 ? "COMPLETED" : "COMPLETED_WITH_ERRORS";
                 LOG.info("Escalation evaluation " + runId + " as of " + asOf + ": " + tally.evaluated() + " episodes, "
                         + tally.raised() + " flags raised, " + tally.failures() + " failures; reading " + readNanos.get() / 1_000_000
@@ -128,7 +122,7 @@ public class EscalationEvaluator {
                 Thread.currentThread().interrupt();
                 runs.finish(runId, tally.evaluated(), tally.raised(), tally.failures(), "FAILED", "stopped (the server is shutting down)");
                 throw new IllegalStateException("The evaluation was stopped", stopped);
-            } catch (SQLException | RuntimeException failed) {
+            } catch (RuntimeException failed) {
                 LOG.log(Level.SEVERE, "Escalation evaluation " + runId + " as of " + asOf + " failed", failed);
                 runs.finish(runId, tally.evaluated(), tally.raised(), tally.failures(), "FAILED", String.valueOf(failed.getMessage()));
                 throw new IllegalStateException("The evaluation failed: " + failed.getMessage(), failed);
@@ -137,6 +131,41 @@ public class EscalationEvaluator {
             }
         } catch (SQLException connectionFailed) {
             throw new IllegalStateException("The database is not reachable for the evaluation", connectionFailed);
+        }
+    }
+
+    /** The one pass over the active episodes on a connection of its own, timing its reads. */
+    private static final class TimedPass implements EvaluationPipeline.Source<EpisodeFacts> {
+        private final Connection connection;
+        private final EpisodeFactsReader.Pass pass;
+        private final int batchSize;
+        private final AtomicLong readNanos;
+
+        TimedPass(Connection connection, LocalDate asOf, int batchSize, AtomicLong readNanos) throws SQLException {
+            this.connection = connection;
+            this.batchSize = batchSize;
+            this.readNanos = readNanos;
+            try {
+                this.pass = new EpisodeFactsReader(connection).pass(asOf, FETCH_SIZE);
+            } catch (SQLException | RuntimeException failed) {
+                connection.close();
+                throw failed;
+            }
+        }
+
+        @Override
+        public List<EpisodeFacts> next() throws SQLException {
+            long started = System.nanoTime();
+            List<EpisodeFacts> batch = pass.next(batchSize);
+            readNanos.addAndGet(System.nanoTime() - started);
+            return batch;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try (connection) {
+                pass.close();
+            }
         }
     }
 

@@ -21,20 +21,29 @@ import java.util.function.Consumer;
 public final class EvaluationPipeline {
 
     /** The batches to evaluate, in order; an empty batch is the end. */
-    @FunctionalInterface
-    public interface Source<T> {
+    public interface Source<T> extends AutoCloseable {
         List<T> next() throws Exception;
+    }
+
+    /**
+     * Opens the source on the reading thread. A container enlists the connections a thread holds in
+     * the transactions that thread begins; the reader's connection, opened on its own thread, stays
+     * out of the caller's transactions (whose commits would otherwise end the reader's cursors).
+     */
+    @FunctionalInterface
+    public interface Opener<T> {
+        Source<T> open() throws Exception;
     }
 
     private EvaluationPipeline() {
     }
 
     /**
-     * Hands every batch of {@code source}, read on {@code executor}, to {@code work} on the caller's thread.
+     * Hands every batch of the source, opened and read (and closed) on {@code executor}, to {@code work} on the caller's thread.
      *
      * @throws PipelineException when reading failed (its cause is the reading's failure)
      */
-    public static <T> void run(Source<T> source, ExecutorService executor, int depth, Consumer<List<T>> work) throws InterruptedException {
+    public static <T> void run(Opener<T> opener, ExecutorService executor, int depth, Consumer<List<T>> work) throws InterruptedException {
         BlockingQueue<List<T>> ready = new ArrayBlockingQueue<>(depth);
         CountDownLatch readerEnded = new CountDownLatch(1);
         // 0: the reader has not started, 1: it reads, 2: it ended or must not start.
@@ -43,7 +52,7 @@ public final class EvaluationPipeline {
             if (!reader.compareAndSet(0, 1)) {
                 return null;
             }
-            try {
+            try (Source<T> source = opener.open()) {
                 for (List<T> batch = source.next(); !batch.isEmpty(); batch = source.next()) {
                     ready.put(batch);
                 }

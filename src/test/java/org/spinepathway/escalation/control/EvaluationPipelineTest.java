@@ -30,19 +30,45 @@ class EvaluationPipelineTest {
     }
 
     /** Batches 1..n of three numbers each, then the end. */
-    private static EvaluationPipeline.Source<Integer> batches(int n, AtomicInteger read) {
-        return () -> {
+    private static EvaluationPipeline.Opener<Integer> batches(int n, AtomicInteger read) {
+        return source(() -> {
             int b = read.incrementAndGet();
             return b > n ? List.of() : List.of(3 * b - 2, 3 * b - 1, 3 * b);
+        }, new AtomicBoolean());
+    }
+
+    @FunctionalInterface
+    private interface Next {
+        List<Integer> next() throws Exception;
+    }
+
+    /** A source reading with {@code next} that notes when it is closed. */
+    private static EvaluationPipeline.Opener<Integer> source(Next next, AtomicBoolean closed) {
+        return () -> new EvaluationPipeline.Source<>() {
+            @Override
+            public List<Integer> next() throws Exception {
+                return next.next();
+            }
+
+            @Override
+            public void close() {
+                closed.set(true);
+            }
         };
     }
 
     @Test
-    void everyBatch_reachesTheWork_inOrder_onTheCallersThread() throws Exception {
+    void everyBatch_reachesTheWork_inOrder_onTheCallersThread_whileTheSourceIsReadOnAnother() throws Exception {
         List<Integer> seen = Collections.synchronizedList(new ArrayList<>());
         Thread caller = Thread.currentThread();
         AtomicBoolean elsewhere = new AtomicBoolean();
-        EvaluationPipeline.run(batches(200, new AtomicInteger()), executor, 2, batch -> {
+        AtomicBoolean openedHere = new AtomicBoolean(true);
+        AtomicInteger read = new AtomicInteger();
+        EvaluationPipeline.Opener<Integer> counting = batches(200, read);
+        EvaluationPipeline.run(() -> {
+            openedHere.set(Thread.currentThread() == caller);
+            return counting.open();
+        }, executor, 2, batch -> {
             elsewhere.compareAndSet(false, Thread.currentThread() != caller);
             seen.addAll(batch);
         });
@@ -51,6 +77,7 @@ class EvaluationPipelineTest {
             assertEquals(i + 1, seen.get(i));
         }
         assertFalse(elsewhere.get(), "the work runs where the caller's transaction and identity are");
+        assertFalse(openedHere.get(), "the source is opened on the reading thread, out of the caller's transactions");
     }
 
     @Test
@@ -65,15 +92,17 @@ class EvaluationPipelineTest {
         SQLException lost = new SQLException("connection lost");
         AtomicInteger read = new AtomicInteger();
         List<Integer> seen = new ArrayList<>();
+        AtomicBoolean closed = new AtomicBoolean();
         EvaluationPipeline.PipelineException failed = assertThrows(EvaluationPipeline.PipelineException.class,
-                () -> EvaluationPipeline.run(() -> {
+                () -> EvaluationPipeline.run(source(() -> {
                     if (read.incrementAndGet() > 3) {
                         throw lost;
                     }
                     return List.of(read.get());
-                }, executor, 2, seen::addAll));
+                }, closed), executor, 2, seen::addAll));
         assertSame(lost, failed.getCause());
         assertEquals(List.of(1, 2, 3), seen);
+        assertTrue(closed.get(), "the source is closed on the reader's way out");
     }
 
     @Test
