@@ -1,5 +1,7 @@
 package org.spinepathway.platform.control;
 
+import static org.spinepathway.platform.control.JsonValues.JSON;
+
 import java.io.ByteArrayInputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -9,7 +11,6 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
 
@@ -30,7 +31,7 @@ public final class StrictJson {
         Deque<Set<String>> names = new ArrayDeque<>();
         // ... and where in it the parser is: the current name, or "[]" inside an array.
         Deque<String> path = new ArrayDeque<>();
-        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(json))) {
+        try (JsonParser parser = JSON.createParser(new ByteArrayInputStream(json))) {
             while (parser.hasNext()) {
                 switch (parser.next()) {
                     case START_OBJECT -> {
