@@ -23,7 +23,6 @@ import org.spinepathway.platform.control.FieldError;
 import org.spinepathway.platform.control.InputValidation;
 import org.spinepathway.platform.control.InvalidInputException;
 import org.spinepathway.platform.control.NotFoundException;
-import org.spinepathway.security.control.PasswordHashing;
 import org.spinepathway.security.control.PasswordRules;
 import org.spinepathway.security.control.UserAccountRepository;
 import org.spinepathway.security.entity.AuditAction;
@@ -45,6 +44,9 @@ public class AccountService {
     Pbkdf2PasswordHash passwordHash;
 
     @Inject
+    PasswordHashSettings hashSettings;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -58,7 +60,7 @@ public class AccountService {
 
     @PostConstruct
     void configureHashing() {
-        passwordHash.initialize(PasswordHashing.parameters());
+        hashSettings.configure(passwordHash);
     }
 
     public Optional<UserAccount> findByUsername(String username) {

@@ -14,7 +14,6 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.spinepathway.security.control.GeneratedPassword;
-import org.spinepathway.security.control.PasswordHashing;
 import org.spinepathway.security.control.UserAccountRepository;
 import org.spinepathway.security.control.VerifiedCredentials;
 import org.spinepathway.security.entity.UserAccount;
@@ -44,6 +43,9 @@ public class SignInService {
     @Inject
     Pbkdf2PasswordHash passwordHash;
 
+    @Inject
+    PasswordHashSettings hashSettings;
+
     /** How long a verified API credential is remembered; 0 turns the memory off. */
     @Inject
     @ConfigProperty(name = "clinic.security.api-credential-memory-seconds", defaultValue = "300")
@@ -55,7 +57,7 @@ public class SignInService {
 
     @PostConstruct
     void init() {
-        passwordHash.initialize(PasswordHashing.parameters());
+        hashSettings.configure(passwordHash);
         decoyHash = passwordHash.generate(GeneratedPassword.next().toCharArray());
         verified = new VerifiedCredentials(Duration.ofSeconds(apiMemorySeconds), 10_000, clock);
         for (int i = 0; i < checking.length; i++) {

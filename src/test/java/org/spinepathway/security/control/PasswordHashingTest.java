@@ -1,6 +1,7 @@
 package org.spinepathway.security.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Map;
 
@@ -15,5 +16,13 @@ class PasswordHashingTest {
         assertEquals(210_000, Integer.parseInt(parameters.get("Pbkdf2PasswordHash.Iterations")));
         assertEquals(32, Integer.parseInt(parameters.get("Pbkdf2PasswordHash.SaltSizeBytes")));
         assertEquals(64, Integer.parseInt(parameters.get("Pbkdf2PasswordHash.KeySizeBytes")));
+    }
+
+    @Test
+    void fewerIterations_forTests_changeOnlyTheCount_andNeverBelowAThousand() {
+        Map<String, String> parameters = PasswordHashing.parameters(1_000);
+        assertEquals(1_000, Integer.parseInt(parameters.get("Pbkdf2PasswordHash.Iterations")));
+        assertEquals("PBKDF2WithHmacSHA512", parameters.get("Pbkdf2PasswordHash.Algorithm"));
+        assertThrows(IllegalArgumentException.class, () -> PasswordHashing.parameters(999));
     }
 }
