@@ -13,6 +13,8 @@ public final class PasswordHashing {
     /** OWASP's figure for PBKDF2-HMAC-SHA512, and the clinic's. */
     public static final int OWASP_ITERATIONS = 210_000;
     private static final String ITERATIONS = "Pbkdf2PasswordHash.Iterations";
+    /** The fewest Jakarta Security's PBKDF2 hasher takes. */
+    static final int MINIMUM_ITERATIONS = 1024;
     public static final String SALT_SIZE = "Pbkdf2PasswordHash.SaltSizeBytes=32";
     public static final String KEY_SIZE = "Pbkdf2PasswordHash.KeySizeBytes=64";
 
@@ -29,8 +31,8 @@ public final class PasswordHashing {
      * thousands of made-up accounts would otherwise spend minutes of the suite in PBKDF2).
      */
     public static Map<String, String> parameters(int iterations) {
-        if (iterations < 1_000) {
-            throw new IllegalArgumentException("PBKDF2 needs at least 1,000 iterations; " + OWASP_ITERATIONS + " is the clinic's figure");
+        if (iterations < MINIMUM_ITERATIONS) {
+            throw new IllegalArgumentException("PBKDF2 needs at least " + MINIMUM_ITERATIONS + " iterations; " + OWASP_ITERATIONS + " is the clinic's figure");
         }
         return Map.ofEntries(entry(ALGORITHM), Map.entry(ITERATIONS, String.valueOf(iterations)), entry(SALT_SIZE), entry(KEY_SIZE));
     }

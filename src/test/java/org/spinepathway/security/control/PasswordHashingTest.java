@@ -19,10 +19,10 @@ class PasswordHashingTest {
     }
 
     @Test
-    void fewerIterations_forTests_changeOnlyTheCount_andNeverBelowAThousand() {
-        Map<String, String> parameters = PasswordHashing.parameters(1_000);
-        assertEquals(1_000, Integer.parseInt(parameters.get("Pbkdf2PasswordHash.Iterations")));
+    void fewerIterations_forTests_changeOnlyTheCount_andNeverBelowTheHashersMinimum() {
+        Map<String, String> parameters = PasswordHashing.parameters(1024);
+        assertEquals(1024, Integer.parseInt(parameters.get("Pbkdf2PasswordHash.Iterations")));
         assertEquals("PBKDF2WithHmacSHA512", parameters.get("Pbkdf2PasswordHash.Algorithm"));
-        assertThrows(IllegalArgumentException.class, () -> PasswordHashing.parameters(999));
+        assertThrows(IllegalArgumentException.class, () -> PasswordHashing.parameters(1023));
     }
 }
