@@ -35,10 +35,12 @@ import org.spinepathway.platform.entity.AuditStampListener;
 /**
  * Evaluates every active episode as of a date: the episodes' facts read in one pass (a cursor per
  * part, merged by episode id) on a second thread while this one runs the rules on the batch before
- * and raises its new flags in one transaction per batch. A
- * PostgreSQL advisory lock, held on one connection for the whole run, lets only one run happen at
- * a time across every instance; a run that finds it taken records SKIPPED and does nothing. The
- * scheduled run also skips when another instance has already done the day's scheduled run.
+ * and raises its new flags in one transaction per batch. A PostgreSQL advisory lock, held on one
+ * connection for the whole run, lets only one run happen at a time across every instance; a run
+ * that finds it taken records SKIPPED and does nothing. The scheduled run also skips when another
+ * instance has already done the day's scheduled run. The pass reads one snapshot, taken when it
+ * starts: a visit recorded during the run is judged by the next run (a red flag on it raises its
+ * flag at once, when it is saved).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.NOT_SUPPORTED)
