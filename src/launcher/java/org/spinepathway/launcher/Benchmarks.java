@@ -56,7 +56,7 @@ public final class Benchmarks {
      * The server's JVM: a bounded heap; the throughput collector (on two cores it keeps up, and its
      * bookkeeping takes half the native memory of G1's); smaller thread stacks and code cache.
      */
-    private static final List<String> SERVER_JVM = List.of("-Xmx448m", "-XX:+UseParallelGC", "-Xss512k", "-XX:ReservedCodeCacheSize=96m");
+    private static final List<String> SERVER_JVM = List.of("-Xmx384m", "-XX:+UseParallelGC", "-Xss512k", "-XX:ReservedCodeCacheSize=96m");
     /** Request threads: two cores gain nothing from more, and each costs memory under overload (Payara's default is 200). */
     private static final String SERVER_HTTP_THREADS = "48";
 
