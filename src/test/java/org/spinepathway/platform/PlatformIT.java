@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -93,6 +95,31 @@ class PlatformIT {
                 assertTrue(response.body().contains("value=\"stateless\""), "/" + page + " keeps view state on the server");
             }
         }
+    }
+
+    @Test
+    void landingPageForStrangers_shouldCarryAFreshScriptNonceEachTime_inItsPolicyAndEveryScript() {
+        Set<String> nonces = new HashSet<>();
+        Set<String> pagesWithoutNonces = new HashSet<>();
+        for (String page : new String[] {"", "", "index.xhtml", "index.xhtml"}) {
+            HttpResponse<String> response = Http.get(base, page);
+            assertEquals(200, response.statusCode(), page);
+            String policy = response.headers().allValues("Content-Security-Policy").stream().filter(p -> p.contains("script-src"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no script policy on /" + page));
+            Matcher allowed = Pattern.compile("'nonce-([^']+)'").matcher(policy);
+            assertTrue(allowed.find(), policy);
+            String nonce = allowed.group(1);
+            Matcher scripts = Pattern.compile("<script[^>]*nonce=\"([^\"]+)\"").matcher(response.body());
+            int count = 0;
+            while (scripts.find()) {
+                assertEquals(nonce, scripts.group(1), "every script of /" + page + " carries the policy's nonce");
+                count++;
+            }
+            assertTrue(count > 5, "PrimeFaces' scripts are on the page: " + count);
+            assertTrue(nonces.add(nonce), "a nonce was used twice: " + nonce);
+            pagesWithoutNonces.add(response.body().replace(nonce, "NONCE"));
+        }
+        assertEquals(1, pagesWithoutNonces.size(), "the same page every time, but for its nonce");
     }
 
     @Test

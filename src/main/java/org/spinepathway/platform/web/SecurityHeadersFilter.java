@@ -4,7 +4,6 @@ import java.io.IOException;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,8 +15,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * ({@code primefaces.CSP}), and this one for everything else (no plugins, no framing, forms post
  * only here).
  * Responses that are not pages get a policy that allows nothing at all.
+ * <p>
+ * Mapped in {@code web.xml}, first, so it also covers the pages {@link LandingPageCache} answers.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
