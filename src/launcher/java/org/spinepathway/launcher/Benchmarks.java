@@ -179,27 +179,81 @@ public final class Benchmarks {
     /**
      * The web load on the largest database: Gatling, in its own JVM, saturation (64 connections, no
      * think time) then a fixed arrival rate (200 requests/s), 60 s each, with the server's peak
-     * resident memory over both (the kernel's high-water mark is reset first).
+     * resident memory over both (the kernel's high-water mark is reset first) and its CPU time per
+     * request in each, the JIT compilers' share apart.
+     * <p>
+     * First a warm-up at saturation, not counted ({@code -Dbench.warmupSeconds}, 120 by default):
+     * the JIT compiles Payara's request path for minutes. With 20 s of warm-up at 50 requests/s
+     * (until session 5) the compiler threads still took about a third of the server's CPU during the
+     * measured runs, so the figures were of a server still warming up, not of one that has been
+     * serving a clinic for a day.
      */
     private void webLoad(DataSource db, int size, Process server) throws Exception {
         Path patients = benchPatients(db);
         Files.writeString(Path.of("/proc", String.valueOf(server.pid()), "clear_refs"), "5");
         long seconds = Long.getLong("bench.webSeconds", 60);
-        // Warm-up: JIT and pools, not counted.
-        gatling("warmup", Map.of("bench.model", "rate", "bench.rate", "50", "bench.seconds", "20"), patients);
+        String warmup = System.getProperty("bench.warmupSeconds", "120");
+        ServerCpu warming = ServerCpu.of(server);
+        gatling("warmup", Map.of("bench.model", "saturation", "bench.connections", "64", "bench.seconds", warmup), patients);
+        System.out.printf("warm-up: %s s, JIT compilers %.1f s of CPU%n", warmup, warming.since().compilerSeconds());
         for (Map.Entry<String, Map<String, String>> run : List.of(
                 Map.entry("saturation", Map.of("bench.model", "saturation", "bench.connections", "64", "bench.seconds", String.valueOf(seconds))),
                 Map.entry("rate", Map.of("bench.model", "rate", "bench.rate", "200", "bench.seconds", String.valueOf(seconds))))) {
+            ServerCpu before = ServerCpu.of(server);
             Path report = gatling(run.getKey(), run.getValue(), patients);
+            ServerCpu.Used used = before.since();
             String label = run.getKey().equals("saturation") ? "saturation, 64 connections, " + seconds + " s" : "fixed rate 200 requests/s, " + seconds + " s";
+            long requests = 0;
             for (GatlingStats.Row row : GatlingStats.read(report, out.resolve("gatling-" + run.getKey() + ".log"))) {
                 webRows.add(String.format(Locale.ROOT, "| %,d | %s | %s | %,d | %.0f | %d | %d | %d | %,d |", size, label, row.name(), row.requests(),
                         row.perSecond(), row.p50(), row.p95(), row.p99(), row.errors()));
+                if (row.name().equals(GatlingStats.ALL)) {
+                    requests = row.requests();
+                }
             }
+            webRows.add(String.format(Locale.ROOT, "| %,d | %s | server CPU per request (all requests) | %.1f ms | | | | | | JIT compilers %.1f ms of it |",
+                    size, label, used.totalSeconds() * 1000 / Math.max(1, requests), used.compilerSeconds() * 1000 / Math.max(1, requests)));
         }
         long peak = peakRssKb(server);
         webRows.add(String.format(Locale.ROOT, "| %,d | server peak RSS over both runs | %,d MB | | | | | | |", size, peak / 1024));
         System.out.printf("web load: server peak RSS %,d MB%n", peak / 1024);
+    }
+
+    /**
+     * The server JVM's CPU time from {@code /proc}: all its threads, and its JIT compiler threads
+     * ({@code C1/C2 CompilerThread}) apart. Clock ticks of 1/100 s (Linux's USER_HZ).
+     */
+    private record ServerCpu(Process server, long totalTicks, long compilerTicks) {
+
+        static ServerCpu of(Process server) throws IOException {
+            long compiler = 0;
+            try (var tasks = Files.list(Path.of("/proc", String.valueOf(server.pid()), "task"))) {
+                for (Path task : tasks.toList()) {
+                    try {
+                        if (Files.readString(task.resolve("comm")).matches("(?s)C[12] CompilerThre.*")) {
+                            compiler += ticks(Files.readString(task.resolve("stat")));
+                        }
+                    } catch (IOException ended) {
+                        // A thread that ended while we looked: its time is in the process total.
+                    }
+                }
+            }
+            return new ServerCpu(server, ticks(Files.readString(Path.of("/proc", String.valueOf(server.pid()), "stat"))), compiler);
+        }
+
+        /** utime + stime, the 14th and 15th fields, counted after the command name (which may hold spaces). */
+        private static long ticks(String stat) {
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        }
+
+        Used since() throws IOException {
+            ServerCpu now = of(server);
+            return new Used((now.totalTicks - totalTicks) / 100.0, (now.compilerTicks - compilerTicks) / 100.0);
+        }
+
+        record Used(double totalSeconds, double compilerSeconds) {
+        }
     }
 
     /** Runs the simulation with the given settings and answers its report folder. */

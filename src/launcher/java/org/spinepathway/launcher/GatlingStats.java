@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
  */
 final class GatlingStats {
 
+    /** The name of the row that counts every request of the run. */
+    static final String ALL = "all requests";
+
     record Row(String name, long requests, double perSecond, long p50, long p95, long p99, long errors) {
     }
 
@@ -38,7 +41,7 @@ final class GatlingStats {
         }
         String console = Files.readString(consoleLog);
         String global = console.substring(Math.max(0, console.lastIndexOf("---- Global Information")));
-        rows.add(new Row("all requests", (long) line(global, "request count"), line(global, "mean throughput"),
+        rows.add(new Row(ALL, (long) line(global, "request count"), line(global, "mean throughput"),
                 (long) line(global, "50th percentile"), (long) line(global, "95th percentile"), (long) line(global, "99th percentile"),
                 (long) lineKo(global, "request count")));
         return rows;

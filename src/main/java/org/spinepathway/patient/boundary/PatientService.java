@@ -123,8 +123,10 @@ public class PatientService {
                 || securityContext.isCallerInRole(Role.ADMIN_NAME)) {
             return true;
         }
-        return securityContext.isCallerInRole(Role.PATIENT_NAME)
-                && ownRecord().map(own -> own.getId().equals(patient.getId())).orElse(false);
+        // The record's own account, compared by id: one look-up of the caller's account, not of their record too.
+        return securityContext.isCallerInRole(Role.PATIENT_NAME) && patient.getAccountId() != null && !patient.isVoided()
+                && accounts.findByUsername(securityContext.getCallerPrincipal().getName())
+                        .map(account -> account.getId().equals(patient.getAccountId())).orElse(false);
     }
 
     private static List<FieldError> birthDateProblems(String field, LocalDate birthDate) {
