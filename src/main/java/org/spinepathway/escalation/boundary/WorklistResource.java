@@ -1,17 +1,10 @@
 package org.spinepathway.escalation.boundary;
 
-import static org.spinepathway.platform.control.JsonValues.JSON;
-
-import java.io.StringReader;
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,7 +13,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.spinepathway.escalation.control.WorklistQuery;
-import org.spinepathway.escalation.control.WorklistRow;
 import org.spinepathway.escalation.entity.FlagRule;
 import org.spinepathway.platform.control.FieldError;
 import org.spinepathway.platform.control.InvalidInputException;
@@ -28,7 +20,7 @@ import org.spinepathway.security.entity.Role;
 
 /**
  * {@code GET /api/v1/worklist?priority=&rule=&physioId=&daysOpen=&page=&size=}: the physicians'
- * worklist, URGENT first, oldest first, paged in the database.
+ * worklist, URGENT first, oldest first, paged in the database; each row as {@link WorklistJson} writes it.
  */
 @Path("worklist")
 @RequestScoped
@@ -42,7 +34,7 @@ public class WorklistResource {
 
     @GET
     @RolesAllowed(Role.PHYSICIAN_NAME)
-    public List<Entry> worklist(@QueryParam("priority") String priority, @QueryParam("rule") String rule,
+    public String worklist(@QueryParam("priority") String priority, @QueryParam("rule") String rule,
                                 @QueryParam("physioId") String physioId, @QueryParam("daysOpen") String daysOpen,
                                 @QueryParam("page") @DefaultValue("0") String page,
                                 @QueryParam("size") @DefaultValue("25") String size) {
@@ -62,7 +54,7 @@ public class WorklistResource {
                 daysOpen == null || daysOpen.isBlank() ? null : number(daysOpen, "daysOpen", 0, 3650));
         int pageNumber = number(page, "page", 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
         int pageSize = number(size, "size", 1, MAX_PAGE_SIZE);
-        return worklist.page(filter, pageNumber * pageSize, pageSize).stream().map(Entry::of).toList();
+        return WorklistJson.write(worklist.page(filter, pageNumber * pageSize, pageSize));
     }
 
     private static int number(String value, String field, int min, int max) {
@@ -75,18 +67,5 @@ public class WorklistResource {
             // answered below
         }
         throw new InvalidInputException(List.of(new FieldError(field, "Use a whole number from " + min + " to " + max + ".")));
-    }
-
-    public record Entry(long id, String rule, String priority, String status, LocalDate raisedOn, long daysOpen, JsonObject evidence,
-                        String reason, long episodeId, String region, String episodeState, long patientId, String mrn, String patientName,
-                        String physioName, Long daysInCare, Integer baselineNrs, Integer latestNrs, BigDecimal baselineDisability,
-                        BigDecimal latestDisability) {
-        static Entry of(WorklistRow row) {
-            try (JsonReader reader = JSON.createReader(new StringReader(row.evidence()))) {
-                return new Entry(row.flagId(), row.rule().name(), row.priority(), "OPEN", row.raisedOn(), row.daysOpen(), reader.readObject(),
-                        row.reason(), row.episodeId(), row.region(), row.episodeState(), row.patientId(), row.mrn(), row.patientName(),
-                        row.physioName(), row.daysInCare(), row.baselineNrs(), row.latestNrs(), row.baselineDisability(), row.latestDisability());
-            }
-        }
     }
 }

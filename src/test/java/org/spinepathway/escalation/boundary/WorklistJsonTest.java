@@ -1,0 +1,85 @@
+package org.spinepathway.escalation.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.Test;
+import org.spinepathway.escalation.control.FlagExplanation;
+import org.spinepathway.escalation.control.WorklistRow;
+import org.spinepathway.escalation.entity.FlagRule;
+
+class WorklistJsonTest {
+
+    private static final String EVIDENCE = "{\"asOf\":\"2026-11-21\",\"afterDays\":42,\"fraction\":0.30,\"emergency\":true,\"cleared\":false,"
+            + "\"note\":null,\"quote\":\"said \\\"no\\\" \\u00e9\",\"redFlagAnswers\":[{\"assessmentId\":459,\"date\":\"2026-11-21\"},[1,2.5]]}";
+
+    @Test
+    void aFullRow_shouldHaveEveryField_inAlphabeticalOrder_withItsEvidenceAsJson() {
+        WorklistRow row = new WorklistRow(20, FlagRule.NOT_IMPROVING, "REVIEW", LocalDate.of(2026, 11, 21), EVIDENCE, 27, "LUMBAR", "UNDER_REVIEW",
+                31, "SP100064", "Sofia Hamilton", "Pat Physio", LocalDate.of(2026, 10, 1), 52L, 1, 6, 5, new BigDecimal("60.0"), new BigDecimal("58.0"));
+
+        JsonObject entry = parse(WorklistJson.write(List.of(row))).getJsonObject(0);
+
+        assertEquals(List.of("baselineDisability", "baselineNrs", "daysInCare", "daysOpen", "episodeId", "episodeState", "evidence", "id",
+                "latestDisability", "latestNrs", "mrn", "patientId", "patientName", "physioName", "priority", "raisedOn", "reason", "region",
+                "rule", "status"), new ArrayList<>(entry.keySet()));
+        assertEquals(new BigDecimal("60.0"), entry.getJsonNumber("baselineDisability").bigDecimalValue());
+        assertEquals(6, entry.getInt("baselineNrs"));
+        assertEquals(52, entry.getInt("daysInCare"));
+        assertEquals(1, entry.getInt("daysOpen"));
+        assertEquals(27, entry.getInt("episodeId"));
+        assertEquals("UNDER_REVIEW", entry.getString("episodeState"));
+        assertEquals(parseObject(EVIDENCE), entry.getJsonObject("evidence"), "the evidence, value for value");
+        assertEquals("said \"no\" é", entry.getJsonObject("evidence").getString("quote"));
+        assertEquals(20, entry.getInt("id"));
+        assertEquals(new BigDecimal("58.0"), entry.getJsonNumber("latestDisability").bigDecimalValue());
+        assertEquals(5, entry.getInt("latestNrs"));
+        assertEquals("SP100064", entry.getString("mrn"));
+        assertEquals(31, entry.getInt("patientId"));
+        assertEquals("Sofia Hamilton", entry.getString("patientName"));
+        assertEquals("Pat Physio", entry.getString("physioName"));
+        assertEquals("REVIEW", entry.getString("priority"));
+        assertEquals("2026-11-21", entry.getString("raisedOn"));
+        assertEquals(FlagExplanation.sentence(FlagRule.NOT_IMPROVING, EVIDENCE), entry.getString("reason"));
+        assertEquals("LUMBAR", entry.getString("region"));
+        assertEquals("NOT_IMPROVING", entry.getString("rule"));
+        assertEquals("OPEN", entry.getString("status"));
+    }
+
+    @Test
+    void absentValues_shouldBeLeftOut_notWrittenAsNull() {
+        WorklistRow row = new WorklistRow(21, FlagRule.RED_FLAG, "URGENT", LocalDate.of(2026, 11, 22), "{\"redFlags\":[]}", 28, "CERVICAL",
+                "INTAKE", 32, "SP100065", "Ana Lee", null, null, null, 0, null, null, null, null);
+
+        JsonObject entry = parse(WorklistJson.write(List.of(row))).getJsonObject(0);
+
+        for (String absent : List.of("baselineDisability", "baselineNrs", "daysInCare", "latestDisability", "latestNrs", "physioName")) {
+            assertFalse(entry.containsKey(absent), absent + " is left out: " + entry);
+        }
+        assertEquals(Json.createObjectBuilder().add("redFlags", Json.createArrayBuilder()).build(), entry.getJsonObject("evidence"));
+        assertEquals(0, entry.getInt("daysOpen"));
+    }
+
+    @Test
+    void noRows_shouldBeAnEmptyArray() {
+        assertEquals("[]", WorklistJson.write(List.of()));
+    }
+
+    private static JsonArray parse(String json) {
+        return Json.createReader(new StringReader(json)).readArray();
+    }
+
+    private static JsonObject parseObject(String json) {
+        return Json.createReader(new StringReader(json)).readObject();
+    }
+}
