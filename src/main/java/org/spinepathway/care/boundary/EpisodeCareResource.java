@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -36,7 +36,7 @@ import org.spinepathway.security.entity.Role;
  * interventions and the assessments are added here.
  */
 @Path("episodes/{episodeId}")
-@RequestScoped
+@ApplicationScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class EpisodeCareResource {

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -25,7 +25,7 @@ import org.spinepathway.security.entity.Role;
 
 /** {@code POST /api/v1/patients/{patientId}/episodes}: staff open an episode of care. */
 @Path("patients/{patientId}/episodes")
-@RequestScoped
+@ApplicationScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class EpisodeResource {

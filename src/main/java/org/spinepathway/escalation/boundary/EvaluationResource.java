@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -17,7 +17,7 @@ import org.spinepathway.security.entity.Role;
 
 /** {@code POST /api/v1/escalation/evaluations}: an administrator runs the rules now, as of a date (default today). */
 @Path("escalation/evaluations")
-@RequestScoped
+@ApplicationScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class EvaluationResource {

@@ -3,7 +3,7 @@ package org.spinepathway.escalation.boundary;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -23,7 +23,7 @@ import org.spinepathway.security.entity.Role;
  * worklist, URGENT first, oldest first, paged in the database; each row as {@link WorklistJson} writes it.
  */
 @Path("worklist")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class WorklistResource {
 

@@ -107,10 +107,10 @@ public class SignInService {
     }
 
     private Optional<CredentialValidationResult> remembered(String username, char[] password) {
-        Optional<UserAccount> account = accounts.findByUsername(username);
-        if (account.isPresent() && account.get().isEnabled() && !account.get().lockoutState().isLockedAt(clock.instant())
-                && verified.wereVerified(username, password, account.get().getPasswordHash())) {
-            return Optional.of(new CredentialValidationResult(account.get().getUsername(), Set.of(account.get().getRole().name())));
+        Optional<UserAccountRepository.Standing> account = accounts.standing(username);
+        if (account.isPresent() && account.get().mayCallAt(clock.instant())
+                && verified.wereVerified(username, password, account.get().passwordHash())) {
+            return Optional.of(new CredentialValidationResult(account.get().username(), Set.of(account.get().role().name())));
         }
         return Optional.empty();
     }

@@ -3,7 +3,7 @@ package org.spinepathway.security.boundary;
 import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -18,7 +18,7 @@ import org.spinepathway.security.entity.UserAccount;
 
 /** {@code POST /api/v1/staff}: an administrator creates a staff account. */
 @Path("staff")
-@RequestScoped
+@ApplicationScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class StaffResource {

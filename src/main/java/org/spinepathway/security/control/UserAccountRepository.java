@@ -1,14 +1,24 @@
 package org.spinepathway.security.control;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
+import org.spinepathway.platform.boundary.DatabaseMigration;
 import org.spinepathway.security.entity.Role;
 import org.spinepathway.security.entity.UserAccount;
 
@@ -21,6 +31,39 @@ public class UserAccountRepository {
 
     @PersistenceContext(unitName = "clinic")
     EntityManager em;
+
+    @Resource(lookup = DatabaseMigration.DATASOURCE)
+    DataSource dataSource;
+
+    /** What an API call needs to know of its caller's account: who they are, their password's hash, and whether they may call. */
+    public record Standing(String username, Role role, String passwordHash, boolean enabled, Instant lockedUntil) {
+
+        public boolean mayCallAt(Instant now) {
+            return enabled && !new LockoutPolicy.State(0, null, lockedUntil).isLockedAt(now);
+        }
+    }
+
+    /**
+     * The account's standing, read with one statement and no entity: every API call reads it (a
+     * disabled or locked account must stop at once), and through JPA, outside a transaction, each read
+     * made and closed an entity manager and built the whole entity, about a twentieth of a call's CPU.
+     */
+    public Optional<Standing> standing(String username) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT username, role, password_hash, enabled, locked_until FROM user_account WHERE username = ?")) {
+            s.setString(1, UserAccount.normalizeUsername(username));
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Timestamp lockedUntil = rs.getTimestamp(5);
+                return Optional.of(new Standing(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getString(3), rs.getBoolean(4),
+                        lockedUntil == null ? null : lockedUntil.toInstant()));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the account " + username + ": " + e.getMessage(), e);
+        }
+    }
 
     public Optional<UserAccount> findByUsername(String username) {
         return em.createNamedQuery(UserAccount.FIND_BY_USERNAME, UserAccount.class)
