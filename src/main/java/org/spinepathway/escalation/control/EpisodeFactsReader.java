@@ -93,10 +93,26 @@ public final class EpisodeFactsReader {
         private final Connection connection;
         private final boolean autoCommit;
         private final List<PreparedStatement> statements = new ArrayList<>();
-        private final Map<Part, ResultSet> cursors = new EnumMap<>(Part.class);
-        /** Whether the part's cursor stands on a row not yet merged. */
-        private final Map<Part, Boolean> onRow = new EnumMap<>(Part.class);
+        /** Each part's cursor, in the order of {@link Part}: the episodes first. */
+        private final List<Cursor> cursors = new ArrayList<>();
         private long rows;
+
+        /** A part's rows, and whether its result set stands on a row not yet merged. */
+        private static final class Cursor {
+            final Part part;
+            final ResultSet rows;
+            boolean onRow;
+
+            Cursor(Part part, ResultSet rows) throws SQLException {
+                this.part = part;
+                this.rows = rows;
+                this.onRow = rows.next();
+            }
+
+            void advance() throws SQLException {
+                onRow = rows.next();
+            }
+        }
 
         private Pass(Connection connection, LocalDate d, int fetchSize) throws SQLException {
             this.connection = connection;
@@ -114,9 +130,7 @@ public final class EpisodeFactsReader {
                     if (part.asOf) {
                         q.setDate(1, Date.valueOf(d));
                     }
-                    ResultSet rs = q.executeQuery();
-                    cursors.put(part, rs);
-                    onRow.put(part, rs.next());
+                    cursors.add(new Cursor(part, q.executeQuery()));
                 }
             } catch (SQLException | RuntimeException failed) {
                 close();
@@ -127,32 +141,32 @@ public final class EpisodeFactsReader {
         /** The next (up to) {@code size} active episodes in id order; empty at the end. */
         public List<EpisodeFacts> next(int size) throws SQLException {
             Map<Long, Builder> byId = new LinkedHashMap<>();
-            ResultSet episodes = cursors.get(Part.EPISODE);
+            Cursor episodes = cursors.get(0);
             long last = 0;
-            while (byId.size() < size && onRow.get(Part.EPISODE)) {
-                last = episodes.getLong(1);
+            while (byId.size() < size && episodes.onRow) {
+                last = episodes.rows.getLong(1);
                 Builder b = new Builder(last);
-                Part.EPISODE.read(episodes, b);
+                Part.EPISODE.read(episodes.rows, b);
                 byId.put(last, b);
                 rows++;
-                onRow.put(Part.EPISODE, episodes.next());
+                episodes.advance();
             }
             if (byId.isEmpty()) {
                 return List.of();
             }
-            for (Part part : Part.values()) {
-                if (part == Part.EPISODE) {
-                    continue;
-                }
-                ResultSet rs = cursors.get(part);
+            for (Cursor child : cursors.subList(1, cursors.size())) {
                 // Rows of episodes up to the batch's last; those of episodes the pass does not evaluate (closed, voided) are passed over.
-                while (onRow.get(part) && rs.getLong(1) <= last) {
-                    Builder b = byId.get(rs.getLong(1));
+                while (child.onRow) {
+                    long episodeId = child.rows.getLong(1);
+                    if (episodeId > last) {
+                        break;
+                    }
+                    Builder b = byId.get(episodeId);
                     if (b != null) {
-                        part.read(rs, b);
+                        child.part.read(child.rows, b);
                         rows++;
                     }
-                    onRow.put(part, rs.next());
+                    child.advance();
                 }
             }
             return byId.values().stream().map(Builder::build).toList();
