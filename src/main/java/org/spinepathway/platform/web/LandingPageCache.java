@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,7 +48,8 @@ public class LandingPageCache extends HttpFilter {
     private static final String CSP = "Content-Security-Policy";
 
     private final SecureRandom random = new SecureRandom();
-    private transient volatile Copy copy;
+    /** The copy for plain HTTP and for HTTPS: PrimeFaces writes into the page whether its cookies must be secure. */
+    private final transient AtomicReferenceArray<Copy> copies = new AtomicReferenceArray<>(2);
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -56,7 +58,8 @@ public class LandingPageCache extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        Copy kept = copy;
+        int scheme = request.isSecure() ? 1 : 0;
+        Copy kept = copies.get(scheme);
         if (kept != null) {
             kept.writeTo(response, newNonce());
             return;
@@ -65,7 +68,7 @@ public class LandingPageCache extends HttpFilter {
         chain.doFilter(request, capture);
         String body = capture.body();
         if (capture.status == HttpServletResponse.SC_OK && !capture.setCookie && request.getSession(false) == null) {
-            copy = Copy.of(capture.getContentType(), capture.policies, body);
+            copies.set(scheme, Copy.of(capture.getContentType(), capture.policies, body));
         }
         if (!body.isEmpty()) {
             response.getWriter().write(body);
