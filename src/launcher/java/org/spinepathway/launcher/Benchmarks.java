@@ -112,7 +112,9 @@ public final class Benchmarks {
                     measure(db, size, server);
                 }
                 if (!Boolean.getBoolean("bench.skipWeb")) {
-                    webLoad(db, have, server);
+                    // The postmaster's pid heads its pid file: the web load counts PostgreSQL's CPU too.
+                    long postmaster = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
+                    webLoad(db, have, server, postmaster);
                 }
             } finally {
                 server.destroy();
@@ -179,8 +181,8 @@ public final class Benchmarks {
     /**
      * The web load on the largest database: Gatling, in its own JVM, saturation (64 connections, no
      * think time) then a fixed arrival rate (200 requests/s), 60 s each, with the server's peak
-     * resident memory over both (the kernel's high-water mark is reset first) and its CPU time per
-     * request in each, the JIT compilers' share apart.
+     * resident memory over both (the kernel's high-water mark is reset first) and the CPU time per
+     * request in each of the server (the JIT compilers' share apart) and of PostgreSQL.
      * <p>
      * First a warm-up, not counted: saturation ({@code -Dbench.warmupSeconds}, 120 by default), then
      * 30 s at the fixed rate. The JIT compiles Payara's request path for minutes on two cores: after
@@ -189,11 +191,11 @@ public final class Benchmarks {
      * figures were of a server warming up, not of one that has served a clinic for a day. The table
      * shows what the compilers still took during each run.
      */
-    private void webLoad(DataSource db, int size, Process server) throws Exception {
+    private void webLoad(DataSource db, int size, Process server, long postmaster) throws Exception {
         Path patients = benchPatients(db);
         long seconds = Long.getLong("bench.webSeconds", 60);
         String warmup = System.getProperty("bench.warmupSeconds", "120");
-        ServerCpu warming = ServerCpu.of(server);
+        LoadCpu warming = LoadCpu.of(server, postmaster);
         gatling("warmup", Map.of("bench.model", "saturation", "bench.connections", "64", "bench.seconds", warmup), patients);
         // The open model opens and reuses connections differently: its own path to compile.
         gatling("warmup-rate", Map.of("bench.model", "rate", "bench.rate", "200", "bench.seconds", "30"), patients);
@@ -203,9 +205,9 @@ public final class Benchmarks {
         for (Map.Entry<String, Map<String, String>> run : List.of(
                 Map.entry("saturation", Map.of("bench.model", "saturation", "bench.connections", "64", "bench.seconds", String.valueOf(seconds))),
                 Map.entry("rate", Map.of("bench.model", "rate", "bench.rate", "200", "bench.seconds", String.valueOf(seconds))))) {
-            ServerCpu before = ServerCpu.of(server);
+            LoadCpu before = LoadCpu.of(server, postmaster);
             Path report = gatling(run.getKey(), run.getValue(), patients);
-            ServerCpu.Used used = before.since();
+            LoadCpu.Used used = before.since();
             String label = run.getKey().equals("saturation") ? "saturation, 64 connections, " + seconds + " s" : "fixed rate 200 requests/s, " + seconds + " s";
             long requests = 0;
             for (GatlingStats.Row row : GatlingStats.read(report, out.resolve("gatling-" + run.getKey() + ".log"))) {
@@ -215,8 +217,9 @@ public final class Benchmarks {
                     requests = row.requests();
                 }
             }
-            webRows.add(String.format(Locale.ROOT, "| %,d | %s | server CPU per request (all requests) | %.1f ms | | | | | | JIT compilers %.1f ms of it |",
-                    size, label, used.totalSeconds() * 1000 / Math.max(1, requests), used.compilerSeconds() * 1000 / Math.max(1, requests)));
+            double perRequest = 1000.0 / Math.max(1, requests);
+            webRows.add(String.format(Locale.ROOT, "| %,d | %s | CPU per request (all requests) | server %.1f ms | | | | | | JIT compilers %.1f ms of the server's; PostgreSQL %.1f ms |",
+                    size, label, used.serverSeconds() * perRequest, used.compilerSeconds() * perRequest, used.databaseSeconds() * perRequest));
         }
         long peak = peakRssKb(server);
         webRows.add(String.format(Locale.ROOT, "| %,d | server peak RSS over both runs | %,d MB | | | | | | |", size, peak / 1024));
@@ -224,39 +227,71 @@ public final class Benchmarks {
     }
 
     /**
-     * The server JVM's CPU time from {@code /proc}: all its threads, and its JIT compiler threads
-     * ({@code C1/C2 CompilerThread}) apart. Clock ticks of 1/100 s (Linux's USER_HZ).
+     * CPU time from {@code /proc}, in clock ticks of 1/100 s (Linux's USER_HZ): the server JVM's, its
+     * JIT compiler threads' ({@code C1/C2 CompilerThread}) apart, and PostgreSQL's: the postmaster's
+     * own, its exited backends' (counted into the postmaster when reaped) and its live backends'.
      */
-    private record ServerCpu(Process server, long totalTicks, long compilerTicks) {
+    private record LoadCpu(Process server, long postmaster, long serverTicks, long compilerTicks, long databaseTicks) {
 
-        static ServerCpu of(Process server) throws IOException {
+        static LoadCpu of(Process server, long postmaster) throws IOException {
             long compiler = 0;
             try (var tasks = Files.list(Path.of("/proc", String.valueOf(server.pid()), "task"))) {
                 for (Path task : tasks.toList()) {
                     try {
                         if (Files.readString(task.resolve("comm")).matches("(?s)C[12] CompilerThre.*")) {
-                            compiler += ticks(Files.readString(task.resolve("stat")));
+                            compiler += fields(Files.readString(task.resolve("stat")), 2);
                         }
                     } catch (IOException ended) {
                         // A thread that ended while we looked: its time is in the process total.
                     }
                 }
             }
-            return new ServerCpu(server, ticks(Files.readString(Path.of("/proc", String.valueOf(server.pid()), "stat"))), compiler);
+            long database = fields(stat(postmaster), 4);
+            try (var processes = Files.list(Path.of("/proc"))) {
+                for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                    try {
+                        String stat = Files.readString(process.resolve("stat"));
+                        if (parentOf(stat) == postmaster) {
+                            database += fields(stat, 2);
+                        }
+                    } catch (IOException ended) {
+                        // A backend that ended while we looked: the postmaster counts it once reaped.
+                    }
+                }
+            }
+            return new LoadCpu(server, postmaster, fields(stat(server.pid()), 2), compiler, database);
         }
 
-        /** utime + stime, the 14th and 15th fields, counted after the command name (which may hold spaces). */
-        private static long ticks(String stat) {
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        private static String stat(long pid) throws IOException {
+            return Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+        }
+
+        /** The fields after the command name (which may hold spaces): state is 0, the parent 1, utime 11, stime 12, cutime 13, cstime 14. */
+        private static String[] after(String stat) {
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        }
+
+        private static long parentOf(String stat) {
+            return Long.parseLong(after(stat)[1]);
+        }
+
+        /** utime + stime, and with {@code count} 4 also the reaped children's cutime + cstime. */
+        private static long fields(String stat, int count) {
+            String[] f = after(stat);
+            long sum = 0;
+            for (int i = 0; i < count; i++) {
+                sum += Long.parseLong(f[11 + i]);
+            }
+            return sum;
         }
 
         Used since() throws IOException {
-            ServerCpu now = of(server);
-            return new Used((now.totalTicks - totalTicks) / 100.0, (now.compilerTicks - compilerTicks) / 100.0);
+            LoadCpu now = of(server, postmaster);
+            return new Used((now.serverTicks - serverTicks) / 100.0, (now.compilerTicks - compilerTicks) / 100.0,
+                    (now.databaseTicks - databaseTicks) / 100.0);
         }
 
-        record Used(double totalSeconds, double compilerSeconds) {
+        record Used(double serverSeconds, double compilerSeconds, double databaseSeconds) {
         }
     }
 
