@@ -52,7 +52,7 @@ final class WorklistJson {
                 text(json, "patientName", row.patientName());
                 text(json, "physioName", row.physioName());
                 text(json, "priority", row.priority());
-                text(json, "raisedOn", row.raisedOn() == null ? null : row.raisedOn().toString());
+                json.write("raisedOn", row.raisedOn().toString());
                 text(json, "reason", row.reason());
                 text(json, "region", row.region());
                 json.write("rule", row.rule().name());
@@ -79,12 +79,8 @@ final class WorklistJson {
         }
     }
 
-    /** One JSON value, from text to the generator, without building it as objects; an absent value is written as {}. */
+    /** One JSON value, from text to the generator, without building it as objects. */
     static void copy(String value, JsonGenerator json) {
-        if (value == null || value.isBlank()) {
-            json.writeStartObject().writeEnd();
-            return;
-        }
         try (JsonParser parser = PARSERS.createParser(new StringReader(value))) {
             while (parser.hasNext()) {
                 switch (parser.next()) {

@@ -13,9 +13,6 @@ import javax.sql.DataSource;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 
 import org.spinepathway.escalation.entity.FlagRule;
 import org.spinepathway.platform.boundary.DatabaseMigration;
@@ -67,15 +64,20 @@ public class WorklistQuery {
 
     private static final String ORDER = " ORDER BY f.priority DESC, f.raised_at, f.id";
 
-    @PersistenceContext(unitName = "clinic")
-    EntityManager em;
-
     @Resource(lookup = DatabaseMigration.DATASOURCE)
     DataSource dataSource;
 
     public long count(Filter filter, LocalDate today) {
         Where where = Where.of(filter, today);
-        return ((Number) where.bind(em.createNativeQuery("SELECT count(*)" + where.sql()), 1).getSingleResult()).longValue();
+        try (Connection c = dataSource.getConnection(); PreparedStatement count = c.prepareStatement("SELECT count(*)" + where.sql())) {
+            where.bind(count, 1);
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not count the worklist: " + e.getMessage(), e);
+        }
     }
 
     public List<WorklistRow> page(Filter filter, LocalDate today, int first, int max) {
@@ -157,13 +159,6 @@ public class WorklistQuery {
                 params.add(Date.valueOf(today.minusDays(filter.minDaysOpen())));
             }
             return new Where(sql.toString(), params);
-        }
-
-        Query bind(Query query, int first) {
-            for (int i = 0; i < params.size(); i++) {
-                query.setParameter(first + i, params.get(i));
-            }
-            return query;
         }
 
         /** Binds the filters from parameter {@code first} on; answers the next parameter's index. */

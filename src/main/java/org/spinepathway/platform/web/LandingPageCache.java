@@ -75,7 +75,7 @@ public class LandingPageCache extends HttpFilter {
         }
     }
 
-    static boolean isStranger(HttpServletRequest request) {
+    private static boolean isStranger(HttpServletRequest request) {
         if (!"GET".equals(request.getMethod()) || request.getQueryString() != null || request.getUserPrincipal() != null
                 || request.getSession(false) != null || request.getHeader("Authorization") != null) {
             return false;

@@ -119,8 +119,8 @@ public class SignInService {
     }
 
     private Checked check(String username, char[] password) {
-        Optional<UserAccount> seen = username == null || username.isEmpty() ? Optional.empty() : accounts.findByUsername(username);
-        String storedHash = seen.map(UserAccount::getPasswordHash).orElse(null);
+        String storedHash = username == null || username.isEmpty() ? null
+                : accounts.standing(username).map(UserAccountRepository.Standing::passwordHash).orElse(null);
         // An unknown account costs the same PBKDF2 work, against a decoy hash.
         boolean matches = passwordHash.verify(password, storedHash == null ? decoyHash : storedHash) && storedHash != null;
         return new Checked(attempts.record(username, storedHash, matches), storedHash);
