@@ -105,7 +105,8 @@ class IntakeBrowserIT {
         waitForStep(3);
         checkAccessibility("step 3");
         next();
-        assertTrue(browser.getPageSource().contains("this question is important for your safety"), "red flags must all be answered");
+        // The refusal comes back by Ajax: wait for it rather than read the page before it arrives.
+        assertTrue(wait.until((WebDriver d) -> d.getPageSource().contains("this question is important for your safety")), "red flags must all be answered");
         for (int i = 0; i < 10; i++) {
             choose("intake:redFlags:" + i + ":answer", 1);   // no
         }
