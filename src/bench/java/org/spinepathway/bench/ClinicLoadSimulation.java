@@ -8,6 +8,7 @@ import static io.gatling.javaapi.core.CoreDsl.during;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.percent;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.header;
@@ -31,6 +32,8 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * <p>{@code -Dbench.model=saturation}: 64 users with no think time, each on its own kept-alive
  * connection, for the duration (closed model). {@code -Dbench.model=rate}: 200 new users a second,
  * each sending one request (open model: arrivals do not wait for answers), over shared connections.
+ * {@code -Dbench.model=ramp}: the same open model, the arrival rate rising evenly from a tenth of
+ * the rate to the rate over the duration (the warm-up).
  */
 public class ClinicLoadSimulation extends Simulation {
 
@@ -67,6 +70,9 @@ public class ClinicLoadSimulation extends Simulation {
             ScenarioBuilder users = scenario("saturation: " + CONNECTIONS + " connections, no think time")
                     .exec(during(DURATION).on(oneRequest));
             setUp(users.injectClosed(constantConcurrentUsers(CONNECTIONS).during(DURATION))).protocols(protocol);
+        } else if (MODEL.equals("ramp")) {
+            ScenarioBuilder arrivals = scenario("arrival rate rising to " + (int) RATE + " requests/s").exec(oneRequest);
+            setUp(arrivals.injectOpen(rampUsersPerSec(RATE / 10).to(RATE).during(DURATION))).protocols(protocol.shareConnections());
         } else {
             ScenarioBuilder arrivals = scenario("fixed arrival rate: " + (int) RATE + " requests/s").exec(oneRequest);
             setUp(arrivals.injectOpen(constantUsersPerSec(RATE).during(DURATION))).protocols(protocol.shareConnections());
