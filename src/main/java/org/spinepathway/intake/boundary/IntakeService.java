@@ -157,7 +157,8 @@ public class IntakeService {
         }
         Intake draft = intakes.findByStatus(episodeId, IntakeStatus.DRAFT).orElseGet(() -> {
             Optional<Intake> current = intakes.findByStatus(episodeId, IntakeStatus.SUBMITTED);
-            return intakes.add(new Intake(episodeId, intakes.nextVersion(episodeId), current.map(Intake::getId).orElse(null)));
+            // Not stored as a draft first: doSubmit inserts it already submitted, one row written once.
+            return new Intake(episodeId, intakes.nextVersion(episodeId), current.map(Intake::getId).orElse(null));
         });
         return doSubmit(episode, draft, answers, submittedOn == null ? LocalDate.now(clock) : submittedOn);
     }
@@ -208,6 +209,7 @@ public class IntakeService {
         return intakes.queue(first, max);
     }
 
+    /** Submits {@code draft}: a stored draft, or a new version from the API not stored yet. */
     private SubmissionResult doSubmit(EpisodeOfCare episode, Intake draft, IntakeAnswers answers, LocalDate submittedOn) {
         if (draft.getSupersedesId() != null) {
             // The old version leaves the "current" slot before the new one takes it.
@@ -222,7 +224,11 @@ public class IntakeService {
                         startBack.map(StartBackScore::psychosocial).orElse(null),
                         startBack.map(s -> s.risk().name()).orElse(null), redFlags.stream().map(RedFlag::code).toList()),
                 submittedOn, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), caller());
-        intakes.flush();
+        if (draft.getId() == null) {
+            intakes.add(draft);
+        } else {
+            intakes.flush();
+        }
         List<EscalationFlag> raised = new ArrayList<>();
         if (!redFlags.isEmpty()) {
             JsonArrayBuilder answered = JSON.createArrayBuilder();
