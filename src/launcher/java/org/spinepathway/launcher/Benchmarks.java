@@ -63,6 +63,8 @@ public final class Benchmarks {
      */
     private static final List<String> SERVER_JVM = List.of("-Xmx320m", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=50", "-Xss512k",
             "-XX:ReservedCodeCacheSize=96m");
+    /** The steady clinic-network load the issue asks for, in requests/s (open model). */
+    private static final int FIXED_RATE = 200;
     /** Request threads: two cores gain nothing from more, and each costs memory under overload (Payara's default is 200). */
     private static final String SERVER_HTTP_THREADS = "48";
 
@@ -206,19 +208,19 @@ public final class Benchmarks {
         long seconds = Long.getLong("bench.webSeconds", 60);
         String warmup = System.getProperty("bench.warmupSeconds", "180");
         LoadCpu warming = LoadCpu.of(server, postmaster);
-        gatling("warmup", Map.of("bench.model", "ramp", "bench.rate", "200", "bench.seconds", warmup), patients);
+        gatling("warmup", Map.of("bench.model", "ramp", "bench.rate", String.valueOf(FIXED_RATE), "bench.seconds", warmup), patients);
         // The open model opens and reuses connections differently: its own path to compile.
-        gatling("warmup-rate", Map.of("bench.model", "rate", "bench.rate", "200", "bench.seconds", "30"), patients);
-        System.out.printf("warm-up: %s s rising to 200 requests/s and 30 s at 200 requests/s, JIT compilers %.1f s of CPU%n", warmup,
+        gatling("warmup-rate", Map.of("bench.model", "rate", "bench.rate", String.valueOf(FIXED_RATE), "bench.seconds", "30"), patients);
+        System.out.printf("warm-up: %s s rising to %d requests/s and 30 s at %d requests/s, JIT compilers %.1f s of CPU%n", warmup, FIXED_RATE, FIXED_RATE,
                 warming.since().compilerSeconds());
         Files.writeString(Path.of("/proc", String.valueOf(server.pid()), "clear_refs"), "5");
         for (Map.Entry<String, Map<String, String>> run : List.of(
                 Map.entry("saturation", Map.of("bench.model", "saturation", "bench.connections", "64", "bench.seconds", String.valueOf(seconds))),
-                Map.entry("rate", Map.of("bench.model", "rate", "bench.rate", "200", "bench.seconds", String.valueOf(seconds))))) {
+                Map.entry("rate", Map.of("bench.model", "rate", "bench.rate", String.valueOf(FIXED_RATE), "bench.seconds", String.valueOf(seconds))))) {
             LoadCpu before = LoadCpu.of(server, postmaster);
             Path report = gatling(run.getKey(), run.getValue(), patients);
             LoadCpu.Used used = before.since();
-            String label = run.getKey().equals("saturation") ? "saturation, 64 connections, " + seconds + " s" : "fixed rate 200 requests/s, " + seconds + " s";
+            String label = run.getKey().equals("saturation") ? "saturation, 64 connections, " + seconds + " s" : "fixed rate " + FIXED_RATE + " requests/s, " + seconds + " s";
             long requests = 0;
             for (GatlingStats.Row row : GatlingStats.read(report, out.resolve("gatling-" + run.getKey() + ".log"))) {
                 webRows.add(String.format(Locale.ROOT, "| %,d | %s | %s | %,d | %.0f | %d | %d | %d | %,d |", size, label, row.name(), row.requests(),
