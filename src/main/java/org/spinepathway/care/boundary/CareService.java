@@ -63,6 +63,9 @@ public class CareService {
     CareRepository care;
 
     @Inject
+    AssessmentDrafts drafts;
+
+    @Inject
     EscalationService escalation;
 
     @Inject
@@ -161,20 +164,35 @@ public class CareService {
         List<String> redFlags = request.redFlags() == null ? List.of() : Arrays.stream(RedFlag.values())
                 .filter(f -> Boolean.TRUE.equals(request.redFlags().get(f.code()))).map(RedFlag::code).toList();
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        Assessment assessment = care.add(new Assessment(episodeId, request.date(), request.source(), request.nrs(),
+        AssessmentDrafts.RaisedRedFlags raisedWhileDrafting = drafts.raised(episodeId);
+        List<String> unflagged = redFlags.stream().filter(code -> !raisedWhileDrafting.codes().contains(code)).toList();
+        Assessment assessment = new Assessment(episodeId, request.date(), request.source(), request.nrs(),
                 score == null ? null : (episode.getRegion().name().equals("CERVICAL") ? "NDI" : "ODI"),
                 answers == null ? null : answers.stream().map(a -> a == null ? "" : a.toString()).collect(Collectors.joining(",")),
                 score == null ? null : score.percent(), String.join(",", redFlags), request.adherence(),
-                request.notes(), now, motor.stream().map(m -> new MotorGrade(m[0], m[1], Integer.parseInt(m[2]))).toList()));
+                request.notes(), now, motor.stream().map(m -> new MotorGrade(m[0], m[1], Integer.parseInt(m[2]))).toList());
+        if (unflagged.isEmpty() && !redFlags.isEmpty()) {
+            // Every "yes" raised its flag while the check-in was filled in: the nightly rule dates them from then.
+            assessment.redFlagsFirstSavedAt(raisedWhileDrafting.recordedAt());
+        }
+        care.add(assessment);
         audit.record(AuditAction.CREATE, episode.getPatientId(), "Assessment", assessment.getId(), request.source() + " assessment of " + request.date());
         decisions.followUpRecorded(episode);
 
         List<EscalationFlag> raised = new ArrayList<>();
-        if (!redFlags.isEmpty()) {
+        if (!unflagged.isEmpty()) {
             JsonArrayBuilder yes = JSON.createArrayBuilder();
-            redFlags.forEach(yes::add);
+            JsonArrayBuilder questions = JSON.createArrayBuilder();
+            unflagged.forEach(code -> {
+                yes.add(code);
+                RedFlag.ofCode(code).ifPresent(f -> questions.add(f.question()));
+            });
             raised.add(escalation.raise(episode, FlagRule.RED_FLAG, JSON.createObjectBuilder().add("source", "assessment")
-                    .add("assessmentId", assessment.getId()).add("recordedOn", request.date().toString()).add("redFlags", yes).build()));
+                    .add("assessmentId", assessment.getId()).add("recordedOn", request.date().toString()).add("redFlags", yes)
+                    .add("questions", questions).build()));
+        } else if (!redFlags.isEmpty()) {
+            // Every "yes" raised its flag while the check-in was filled in: no second flag.
+            escalation.findOpen(episodeId, FlagRule.RED_FLAG).ifPresent(raised::add);
         }
         if (!motor.isEmpty()) {
             List<MotorDeclineRule.Grade> grades = care.clinicianGradesOf(episodeId).stream()

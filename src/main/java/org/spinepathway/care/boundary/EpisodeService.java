@@ -156,14 +156,14 @@ public class EpisodeService {
     /** The episode if the caller may see its patient; otherwise the same 404 as for an unknown id. */
     public EpisodeOfCare require(long episodeId) {
         EpisodeOfCare episode = episodes.find(episodeId).orElseThrow(() -> notFound(episodeId));
-        patients.requireAccess(episode.getPatientId());
+        requireAccess(episode);
         return episode;
     }
 
     /** As {@link #require}, and locked until the transaction ends: changes to one episode go one at a time. */
     public EpisodeOfCare requireForUpdate(long episodeId) {
         EpisodeOfCare episode = episodes.findForUpdate(episodeId).orElseThrow(() -> notFound(episodeId));
-        patients.requireAccess(episode.getPatientId());
+        requireAccess(episode);
         return episode;
     }
 
@@ -174,6 +174,15 @@ public class EpisodeService {
     /** An open REVIEW or URGENT flag puts the episode under a physician's review. */
     public void putUnderReview(long episodeId) {
         episodes.find(episodeId).ifPresent(EpisodeOfCare::putUnderReview);
+    }
+
+    /** Another patient's episode reads as one that does not exist: the answer names no patient id. */
+    private void requireAccess(EpisodeOfCare episode) {
+        try {
+            patients.requireAccess(episode.getPatientId());
+        } catch (NotFoundException notYours) {
+            throw notFound(episode.getId());
+        }
     }
 
     private static NotFoundException notFound(long episodeId) {

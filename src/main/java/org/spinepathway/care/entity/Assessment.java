@@ -67,6 +67,10 @@ public class Assessment extends VoidableEntity {
     @Column(name = "recorded_at", nullable = false, updatable = false)
     private OffsetDateTime recordedAt;
 
+    /** When its red-flag "yes" answers were first saved, as the check-in's draft; null: when it was recorded. */
+    @Column(name = "red_flags_recorded_at", updatable = false)
+    private OffsetDateTime redFlagsRecordedAt;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "motor_grade", joinColumns = @JoinColumn(name = "assessment_id"))
     private List<MotorGrade> motor = new ArrayList<>();
@@ -113,5 +117,11 @@ public class Assessment extends VoidableEntity {
     public String getAdherence() { return adherence; }
     public String getNotes() { return notes; }
     public OffsetDateTime getRecordedAt() { return recordedAt; }
+    public OffsetDateTime getRedFlagsRecordedAt() { return redFlagsRecordedAt; }
+
+    /** Its red flags were all answered, and their flag raised, while it was a draft, at {@code at}. */
+    public void redFlagsFirstSavedAt(OffsetDateTime at) {
+        this.redFlagsRecordedAt = at;
+    }
     public List<MotorGrade> getMotor() { return motor; }
 }

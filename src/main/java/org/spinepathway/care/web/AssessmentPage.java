@@ -112,7 +112,7 @@ public class AssessmentPage implements Serializable {
     /** Called on every change: keeps what was entered so far. */
     public void autosave() {
         if (chart != null && !recorded) {
-            drafts.save(episode, draftJson());
+            drafts.save(episode, draftJson(), byPatient ? redFlagsYes() : List.of());
         }
     }
 
@@ -165,6 +165,10 @@ public class AssessmentPage implements Serializable {
         date = LocalDate.now(clock);
         raised = List.of();
         emergency = false;
+    }
+
+    private List<String> redFlagsYes() {
+        return redFlags.entrySet().stream().filter(e -> Boolean.TRUE.equals(e.getValue())).map(Map.Entry::getKey).toList();
     }
 
     private String inputOf(String field) {

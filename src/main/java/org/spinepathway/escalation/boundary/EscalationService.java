@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -70,13 +71,9 @@ public class EscalationService {
         return flag;
     }
 
-    /** As {@link #raise}, answering whether the flag is new (false when one was open already). */
-    @Transactional(TxType.MANDATORY)
-    public boolean raiseIfNew(EpisodeOfCare episode, FlagRule rule, JsonObject evidence) {
-        if (flags.findOpen(episode.getId(), rule).isPresent()) {
-            return false;
-        }
-        raise(episode, rule, evidence);
-        return true;
+    /** The rule's open flag on the episode, if there is one. */
+    @Transactional(TxType.SUPPORTS)
+    public Optional<EscalationFlag> findOpen(long episodeId, FlagRule rule) {
+        return flags.findOpen(episodeId, rule);
     }
 }

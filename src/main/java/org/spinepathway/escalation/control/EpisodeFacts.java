@@ -26,7 +26,21 @@ public record EpisodeFacts(long episodeId, String state, LocalDate careStart, In
                            Set<FlagRule> open) {
 
     /** One assessment: its date, when it was entered, its measures and whether it answered a red flag "yes". */
-    public record Measurement(long id, LocalDate date, OffsetDateTime recordedAt, Integer nrs, BigDecimal disability, boolean redFlag) {
+    /**
+     * An assessment's measures. {@code redFlagsAt} is when its red-flag "yes" answers were first saved
+     * (as the check-in's draft, or else when it was recorded); null when it has none.
+     */
+    public record Measurement(long id, LocalDate date, OffsetDateTime recordedAt, Integer nrs, BigDecimal disability,
+                              OffsetDateTime redFlagsAt) {
+
+        /** An assessment whose red flags, if any, were first saved when it was recorded. */
+        public Measurement(long id, LocalDate date, OffsetDateTime recordedAt, Integer nrs, BigDecimal disability, boolean redFlag) {
+            this(id, date, recordedAt, nrs, disability, redFlag ? recordedAt : null);
+        }
+
+        public boolean redFlag() {
+            return redFlagsAt != null;
+        }
     }
 
     /** A physician's (or, for a TASK, a physiotherapist's) decision on a flag. */

@@ -207,7 +207,7 @@ public final class EpisodeFactsReader {
      */
     private enum Part {
         EPISODE("SELECT e.id, e.state, tp.start_date, COALESCE(e.baseline_nrs, i.pain_now), COALESCE(e.baseline_disability, i.disability_score),"
-                + " CASE WHEN i.red_flags <> '' THEN i.submitted_at END"
+                + " CASE WHEN i.red_flags <> '' THEN COALESCE(i.red_flags_recorded_at, i.submitted_at) END"
                 + " FROM episode_of_care e LEFT JOIN treatment_plan tp ON tp.episode_id = e.id"
                 + " LEFT JOIN intake i ON i.episode_id = e.id AND i.status = 'SUBMITTED' AND i.voided_at IS NULL WHERE %s",
                 false, "e.id", "e.voided_at IS NULL AND e.state IN " + ACTIVE_STATES, "e.id") {
@@ -220,12 +220,13 @@ public final class EpisodeFactsReader {
                 b.intakeRedFlagsAt = rs.getObject(6, OffsetDateTime.class);
             }
         },
-        ASSESSMENT("SELECT episode_id, id, assessed_on, recorded_at, nrs, disability_score, red_flags <> '' FROM assessment"
+        ASSESSMENT("SELECT episode_id, id, assessed_on, recorded_at, nrs, disability_score,"
+                + " CASE WHEN red_flags <> '' THEN COALESCE(red_flags_recorded_at, recorded_at) END FROM assessment"
                 + " WHERE voided_at IS NULL AND assessed_on <= ? AND %s", true, "episode_id", "TRUE", "episode_id") {
             @Override
             void read(ResultSet rs, Builder b) throws SQLException {
                 b.assessments.add(new EpisodeFacts.Measurement(rs.getLong(2), localDate(rs, 3), rs.getObject(4, OffsetDateTime.class),
-                        (Integer) rs.getObject(5, Integer.class), rs.getBigDecimal(6), rs.getBoolean(7)));
+                        (Integer) rs.getObject(5, Integer.class), rs.getBigDecimal(6), rs.getObject(7, OffsetDateTime.class)));
             }
         },
         MOTOR_GRADE("SELECT a.episode_id, a.id, a.assessed_on, m.myotome, m.side, m.grade FROM assessment a JOIN motor_grade m ON m.assessment_id = a.id"

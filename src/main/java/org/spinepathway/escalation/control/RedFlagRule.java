@@ -33,7 +33,7 @@ public final class RedFlagRule implements EscalationRule {
             fires = true;
         }
         for (EpisodeFacts.Measurement a : facts.asOf(d)) {
-            if (a.redFlag() && (after == null || a.recordedAt().isAfter(after))) {
+            if (a.redFlag() && (after == null || a.redFlagsAt().isAfter(after))) {
                 sources.add(JSON.createObjectBuilder().add("source", "assessment").add("assessmentId", a.id())
                         .add("date", a.date().toString()).add("recordedAt", a.recordedAt().toString()));
                 fires = true;

@@ -119,6 +119,7 @@ public class IntakeService {
             episode.describe(region(answers.getMainArea()), Side.valueOf(answers.getSide()));
         }
         draft.saveDraft(json(answers), advancing ? step + 1 : step);
+        raiseUnflaggedRedFlags(episode, draft, answers, LocalDate.now(clock), true);
     }
 
     /** Submits the patient's draft; a second submit returns the first one's result. */
@@ -173,6 +174,7 @@ public class IntakeService {
                 .orElseThrow(() -> new NotFoundException("There is no submitted intake to correct for episode " + episodeId + "."));
         Intake correction = intakes.add(new Intake(episodeId, intakes.nextVersion(episodeId), current.getId()));
         correction.saveDraft(current.getAnswers(), 1);
+        correction.inheritRaisedRedFlags(current);
         audit.record(AuditAction.CREATE, episode.getPatientId(), "Intake", correction.getId(), "correction of intake " + current.getId());
     }
 
@@ -230,16 +232,46 @@ public class IntakeService {
             intakes.flush();
         }
         List<EscalationFlag> raised = new ArrayList<>();
-        if (!redFlags.isEmpty()) {
-            JsonArrayBuilder answered = JSON.createArrayBuilder();
-            redFlags.forEach(f -> answered.add(f.code()));
-            raised.add(escalation.raise(episode, FlagRule.RED_FLAG, JSON.createObjectBuilder()
-                    .add("source", "intake").add("intakeId", draft.getId()).add("recordedOn", submittedOn.toString())
-                    .add("redFlags", answered).add("emergency", redFlags.stream().anyMatch(RedFlag::isEmergency)).build()));
+        raiseUnflaggedRedFlags(episode, draft, answers, submittedOn, false).ifPresent(raised::add);
+        if (raised.isEmpty() && !redFlags.isEmpty()) {
+            // Raised while the draft was filled in: the answer names that flag, and no second one.
+            escalation.findOpen(episode.getId(), FlagRule.RED_FLAG).ifPresent(raised::add);
         }
         audit.record(AuditAction.CREATE, episode.getPatientId(), "Intake", draft.getId(),
                 "submitted version " + draft.getVersionNo() + (redFlags.isEmpty() ? "" : ", red flags: " + redFlags));
         return new SubmissionResult(draft, answers.instrument(), disability, startBack, redFlags, raised);
+    }
+
+    /**
+     * Raises the URGENT RED_FLAG flag for the "yes" answers this intake version has not raised one for
+     * yet: on the save of a draft, the moment the answer is saved; on submission, for any the draft
+     * did not save first (an intake sent whole through the API). The flag goes to the worklist and
+     * the physician in the caller's transaction, exactly as a submitted intake's does.
+     */
+    private Optional<EscalationFlag> raiseUnflaggedRedFlags(EpisodeOfCare episode, Intake intake, IntakeAnswers answers,
+                                                            LocalDate recordedOn, boolean beforeSubmission) {
+        List<RedFlag> yes = answers.redFlagsYes();
+        List<String> fresh = intake.takeUnflaggedRedFlags(yes.stream().map(RedFlag::code).toList(),
+                OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        if (fresh.isEmpty()) {
+            return Optional.empty();
+        }
+        List<RedFlag> raising = yes.stream().filter(f -> fresh.contains(f.code())).toList();
+        JsonArrayBuilder codes = JSON.createArrayBuilder();
+        JsonArrayBuilder questions = JSON.createArrayBuilder();
+        raising.forEach(f -> {
+            codes.add(f.code());
+            questions.add(f.question());
+        });
+        var evidence = JSON.createObjectBuilder().add("source", "intake").add("intakeId", intake.getId())
+                .add("recordedOn", recordedOn.toString()).add("redFlags", codes).add("questions", questions)
+                .add("emergency", raising.stream().anyMatch(RedFlag::isEmergency));
+        if (beforeSubmission) {
+            evidence.add("beforeSubmission", true);
+            audit.record(AuditAction.UPDATE, episode.getPatientId(), "Intake", intake.getId(),
+                    "red flags answered yes in the draft: " + fresh);
+        }
+        return Optional.of(escalation.raise(episode, FlagRule.RED_FLAG, evidence.build()));
     }
 
     private SubmissionResult resultOf(EpisodeOfCare episode, Intake submitted) {

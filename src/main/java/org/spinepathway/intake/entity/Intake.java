@@ -3,6 +3,7 @@ package org.spinepathway.intake.entity;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -93,6 +94,14 @@ public class Intake extends VoidableEntity {
     @Column(name = "supersedes_id", updatable = false)
     private Long supersedesId;
 
+    /** Red flags of this version whose URGENT flag was raised already (comma-separated codes). */
+    @Column(name = "red_flags_flagged", nullable = false, length = 400)
+    private String redFlagsFlagged = "";
+
+    /** When the newest of those was first saved; the nightly rule compares it with the last decision. */
+    @Column(name = "red_flags_recorded_at")
+    private OffsetDateTime redFlagsRecordedAt;
+
     protected Intake() {
         // for JPA
     }
@@ -127,6 +136,29 @@ public class Intake extends VoidableEntity {
         submittedAt = at;
         submittedBy = by;
         status = IntakeStatus.SUBMITTED;
+    }
+
+    /**
+     * Of the red flags answered "yes", those whose flag this version has not raised yet; they are
+     * recorded as raised, at {@code at}. A "yes" taken back later stays recorded: only a physician's
+     * decision closes its flag.
+     */
+    public List<String> takeUnflaggedRedFlags(List<String> yes, OffsetDateTime at) {
+        List<String> flagged = redFlagsFlagged.isEmpty() ? List.of() : Arrays.asList(redFlagsFlagged.split(","));
+        List<String> fresh = yes.stream().filter(code -> !flagged.contains(code)).toList();
+        if (!fresh.isEmpty()) {
+            List<String> all = new ArrayList<>(flagged);
+            all.addAll(fresh);
+            redFlagsFlagged = String.join(",", all);
+            redFlagsRecordedAt = at;
+        }
+        return fresh;
+    }
+
+    /** A correction starts knowing which red flags the version it corrects has raised already. */
+    public void inheritRaisedRedFlags(Intake corrected) {
+        redFlagsFlagged = corrected.redFlagsFlagged;
+        redFlagsRecordedAt = corrected.redFlagsRecordedAt;
     }
 
     /** A correction has replaced this submission; it stays on record. */
@@ -169,4 +201,5 @@ public class Intake extends VoidableEntity {
     public OffsetDateTime getSubmittedAt() { return submittedAt; }
     public String getSubmittedBy() { return submittedBy; }
     public Long getSupersedesId() { return supersedesId; }
+    public OffsetDateTime getRedFlagsRecordedAt() { return redFlagsRecordedAt; }
 }

@@ -1,17 +1,19 @@
 package org.spinepathway.intake.entity;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.ResourceBundle;
 
 /**
- * The red-flag screen (NICE NG59, GIRFT cauda equina pathway). Any "yes" raises an URGENT flag. Two
- * signs of cauda equina compression send the patient to emergency care at once; the rest need to be
- * seen the same day.
+ * The red-flag screen (NICE NG59, GIRFT cauda equina pathway). Any "yes" raises an URGENT flag. The
+ * signs of cauda equina compression (bladder or bowel change, saddle numbness, symptoms in both legs)
+ * send the patient to emergency care at once; the rest need to be seen the same day.
  */
 public enum RedFlag {
     BLADDER_BOWEL_CHANGE("bladderBowelChange", true),
     SADDLE_NUMBNESS("saddleNumbness", true),
-    BILATERAL_LEG_SYMPTOMS("bilateralLegSymptoms", false),
+    BILATERAL_LEG_SYMPTOMS("bilateralLegSymptoms", true),
     PROGRESSIVE_WEAKNESS("progressiveWeakness", false),
     UNSTEADY_GAIT("unsteadyGait", false),
     BILATERAL_HAND_CLUMSINESS("bilateralHandClumsiness", false),
@@ -37,6 +39,17 @@ public enum RedFlag {
     public boolean isEmergency() {
         return emergency;
     }
+
+    /**
+     * The question as the patient was asked it, in the clinic's language: the words a flag's evidence
+     * carries, so the physician reads what was answered "yes".
+     */
+    public String question() {
+        return ResourceBundle.getBundle(QUESTIONS, Locale.ENGLISH).getString("intake.redFlag." + code);
+    }
+
+    /** The application's message bundle, which words the intake's questions. */
+    private static final String QUESTIONS = "org.spinepathway.platform.web.messages";
 
     public static Optional<RedFlag> ofCode(String code) {
         return Arrays.stream(values()).filter(f -> f.code.equals(code)).findFirst();

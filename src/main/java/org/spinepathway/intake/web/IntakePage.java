@@ -229,6 +229,16 @@ public class IntakePage implements Serializable {
         return DisabilityScore.of(answers.getDisabilityAnswers());
     }
 
+    /**
+     * The most urgent advice the red-flag answers so far call for: "emergency", "sameDay", or null
+     * when every answer is "no". Shown on the red-flag step as soon as an answer is saved, and on
+     * every later step, since the patient may go on with the intake.
+     */
+    public String getRedFlagAdvice() {
+        List<RedFlag> yes = answers.redFlagsYes();
+        return yes.isEmpty() ? null : yes.stream().anyMatch(RedFlag::isEmergency) ? "emergency" : "sameDay";
+    }
+
     public LocalDate getToday() {
         return LocalDate.now(clock);
     }

@@ -9,6 +9,7 @@ import jakarta.inject.Named;
 import org.spinepathway.intake.boundary.IntakeService;
 import org.spinepathway.intake.boundary.IntakeService.IntakeView;
 import org.spinepathway.intake.boundary.SubmissionResult;
+import org.spinepathway.platform.control.NotFoundException;
 
 /**
  * {@code /patient/intake-result.xhtml?episode=}: what the patient sees after submitting. Red flags
@@ -28,11 +29,13 @@ public class IntakeResultPage implements Serializable {
     private SubmissionResult result;
     private IntakeView view;
 
+    /** An unknown episode, another patient's, or none at all is the 404 page (see DatabaseOutageExceptionHandlerFactory). */
     public void load() {
-        if (episode != null) {
-            result = intakes.result(episode);
-            view = intakes.open(episode).orElse(null);
+        if (episode == null) {
+            throw new NotFoundException("No episode was named.");
         }
+        result = intakes.result(episode);
+        view = intakes.open(episode).orElse(null);
     }
 
     public String correct() {

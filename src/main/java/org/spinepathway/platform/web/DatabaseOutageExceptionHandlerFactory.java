@@ -17,13 +17,16 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.spinepathway.platform.boundary.api.ApiExceptionMappers;
 import org.spinepathway.platform.control.DatabaseUnavailable;
+import org.spinepathway.platform.control.NotFoundException;
 
 /**
  * Pages during a database outage. A form that was sent (a patient pressing "Save and continue", a
  * change being autosaved) comes back as it was, with everything typed still in it and a message:
  * the clinic's system is temporarily unavailable, the answers are kept on the page, press the
  * button again in a minute. A page that could not be read at all answers 503 with the
- * "temporarily unavailable" page. Other failures go on to PrimeFaces' handler and the error pages.
+ * "temporarily unavailable" page. A record that does not exist or that the caller may not see,
+ * left unhandled by its page, is the 404 page, the same in both cases. Other failures go on to
+ * PrimeFaces' handler and the error pages.
  */
 public class DatabaseOutageExceptionHandlerFactory extends ExceptionHandlerFactory {
 
@@ -60,8 +63,41 @@ public class DatabaseOutageExceptionHandlerFactory extends ExceptionHandlerFacto
             }
             if (outage && context != null) {
                 answerDuringOutage(context);
+            } else if (context != null && notFoundQueued()) {
+                answerNotFound(context);
             }
             getWrapped().handle();
+        }
+
+        /**
+         * A record the caller may not see, or that does not exist, reached a page without the page
+         * handling it: the 404 page, the same either way, and nothing in the log.
+         */
+        private boolean notFoundQueued() {
+            boolean found = false;
+            for (Iterator<ExceptionQueuedEvent> queued = getUnhandledExceptionQueuedEvents().iterator(); queued.hasNext(); ) {
+                for (Throwable cause = queued.next().getContext().getException(); cause != null; cause = cause.getCause()) {
+                    if (cause instanceof NotFoundException) {
+                        queued.remove();
+                        found = true;
+                        break;
+                    }
+                }
+            }
+            return found;
+        }
+
+        private static void answerNotFound(FacesContext context) {
+            ExternalContext external = context.getExternalContext();
+            if (!external.isResponseCommitted()) {
+                try {
+                    external.responseReset();
+                    external.responseSendError(HttpServletResponse.SC_NOT_FOUND, null);
+                } catch (IOException clientGone) {
+                    // Nothing to tell a client that has gone.
+                }
+            }
+            context.responseComplete();
         }
 
         private static void answerDuringOutage(FacesContext context) {
