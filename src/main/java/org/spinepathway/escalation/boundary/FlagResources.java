@@ -3,6 +3,7 @@ package org.spinepathway.escalation.boundary;
 import static org.spinepathway.platform.control.JsonValues.JSON;
 
 import java.io.StringReader;
+import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.spinepathway.escalation.entity.EscalationFlag;
+import org.spinepathway.escalation.entity.FlagAcknowledgement;
 import org.spinepathway.escalation.entity.Referral;
 import org.spinepathway.platform.control.InvalidInputException;
 import org.spinepathway.security.entity.Role;
@@ -74,6 +76,15 @@ public final class FlagResources {
         public record DecisionRequest(String decision, String reason, LocalDate recheckOn) {
         }
 
+        public record AcknowledgementRequest(OffsetDateTime contactedAt, String method, String note) {
+        }
+
+        public record Created(long id) {
+        }
+
+        @Inject
+        UrgentContacts contacts;
+
         @POST
         @Path("decision")
         @Consumes(MediaType.APPLICATION_JSON)
@@ -83,6 +94,20 @@ public final class FlagResources {
                 throw InvalidInputException.of(null, "Send the decision as a JSON object.");
             }
             return FlagView.of(decisions.decide(flagId, request.decision(), request.reason(), request.recheckOn()));
+        }
+
+        /** {@code POST /api/v1/flags/{id}/acknowledgements}: an attempt of the care team to reach the patient. */
+        @POST
+        @Path("acknowledgements")
+        @Consumes(MediaType.APPLICATION_JSON)
+        @RolesAllowed({Role.PHYSIO_NAME, Role.PHYSICIAN_NAME})
+        public Response acknowledge(@PathParam("flagId") long flagId, AcknowledgementRequest request) {
+            if (request == null) {
+                throw InvalidInputException.of(null, "Send the contact as a JSON object.");
+            }
+            FlagAcknowledgement attempt = contacts.acknowledge(flagId, request.contactedAt(), request.method(), request.note());
+            return Response.created(URI.create("flags/" + flagId + "/acknowledgements/" + attempt.getId()))
+                    .entity(new Created(attempt.getId())).build();
         }
 
         @GET

@@ -30,6 +30,9 @@ public class Worklist {
     AuditLog audit;
 
     @Inject
+    UrgentContacts contacts;
+
+    @Inject
     Clock clock;
 
     public long count(WorklistQuery.Filter filter) {
@@ -37,22 +40,23 @@ public class Worklist {
     }
 
     public List<WorklistRow> page(WorklistQuery.Filter filter, int first, int max) {
-        return query.page(filter, LocalDate.now(clock), first, max);
+        return query.page(filter, LocalDate.now(clock), contacts.overdueIfRaisedBefore(), first, max);
     }
 
     /** The filtered list as CSV, a page at a time; the export is audited. */
     @Transactional(Transactional.TxType.REQUIRED)
     public void exportCsv(WorklistQuery.Filter filter, Writer out) throws IOException {
         out.write(Csv.row(List.of("priority", "rule", "raised on", "days open", "patient", "mrn", "region", "physiotherapist",
-                "days in care", "baseline pain", "latest pain", "baseline ODI/NDI", "latest ODI/NDI", "why")));
+                "days in care", "baseline pain", "latest pain", "baseline ODI/NDI", "latest ODI/NDI", "why", "phone", "patient reached")));
         LocalDate today = LocalDate.now(clock);
         int rows = 0;
         for (int first = 0; ; first += EXPORT_PAGE) {
-            List<WorklistRow> page = query.page(filter, today, first, EXPORT_PAGE);
+            List<WorklistRow> page = query.page(filter, today, contacts.overdueIfRaisedBefore(), first, EXPORT_PAGE);
             for (WorklistRow r : page) {
                 out.write(Csv.row(List.of(r.priority(), r.rule().name(), String.valueOf(r.raisedOn()), String.valueOf(r.daysOpen()),
                         r.patientName(), r.mrn(), r.region(), text(r.physioName()), text(r.daysInCare()), text(r.baselineNrs()),
-                        text(r.latestNrs()), text(r.baselineDisability()), text(r.latestDisability()), r.reason())));
+                        text(r.latestNrs()), text(r.baselineDisability()), text(r.latestDisability()), r.reason(), text(r.phone()),
+                        r.isUrgent() ? (r.acknowledged() ? "yes" : r.overdue() ? "no, overdue" : "not yet") : "")));
             }
             rows += page.size();
             if (page.size() < EXPORT_PAGE) {

@@ -36,10 +36,19 @@ final class WorklistJson {
             json.writeStartArray();
             for (WorklistRow row : rows) {
                 json.writeStartObject();
+                if (row.isUrgent()) {
+                    json.write("acknowledged", row.acknowledged());
+                }
                 number(json, "baselineDisability", row.baselineDisability());
                 number(json, "baselineNrs", row.baselineNrs());
                 number(json, "daysInCare", row.daysInCare());
                 json.write("daysOpen", row.daysOpen());
+                if (row.isUrgent() && row.emergencyContactName() != null) {
+                    json.writeStartObject("emergencyContact");
+                    json.write("name", row.emergencyContactName());
+                    text(json, "phone", row.emergencyContactPhone());
+                    json.writeEnd();
+                }
                 json.write("episodeId", row.episodeId());
                 text(json, "episodeState", row.episodeState());
                 json.writeKey("evidence");
@@ -48,8 +57,19 @@ final class WorklistJson {
                 number(json, "latestDisability", row.latestDisability());
                 number(json, "latestNrs", row.latestNrs());
                 text(json, "mrn", row.mrn());
+                if (row.isUrgent()) {
+                    json.write("overdue", row.overdue());
+                }
                 json.write("patientId", row.patientId());
                 text(json, "patientName", row.patientName());
+                if (row.isUrgent()) {
+                    // Present for every URGENT row: null says "no phone number on record".
+                    if (row.phone() == null) {
+                        json.writeNull("phone");
+                    } else {
+                        json.write("phone", row.phone());
+                    }
+                }
                 text(json, "physioName", row.physioName());
                 text(json, "priority", row.priority());
                 json.write("raisedOn", row.raisedOn().toString());

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,7 +47,7 @@ public class WorklistQuery {
      * use) they are planned once. Only the filters given are in the SQL, so the planner sees plain
      * predicates.
      */
-    private static final String DETAILS = "WITH p AS (SELECT CAST(? AS DATE) AS today)"
+    private static final String DETAILS = "WITH p AS (SELECT CAST(? AS DATE) AS today, CAST(? AS TIMESTAMPTZ) AS ack_due)"
             + " SELECT f.id, f.rule, f.priority, f.raised_on, f.evidence, e.id, e.region, e.state, pt.id, pt.mrn,"
             + " pt.given_name || ' ' || pt.family_name, (SELECT phy.display_name FROM user_account phy WHERE phy.id = e.physio_id),"
             + " tp.start_date, p.today - tp.start_date, p.today - f.raised_on,"
@@ -56,7 +57,11 @@ public class WorklistQuery {
             + " COALESCE(e.baseline_disability, (SELECT i.disability_score FROM intake i WHERE i.episode_id = e.id AND i.status = 'SUBMITTED'"
             + "   AND i.voided_at IS NULL)),"
             + " (SELECT a.disability_score FROM assessment a WHERE a.episode_id = e.id AND a.voided_at IS NULL AND a.disability_score IS NOT NULL"
-            + "   AND a.assessed_on <= p.today ORDER BY a.assessed_on DESC, a.id DESC LIMIT 1)"
+            + "   AND a.assessed_on <= p.today ORDER BY a.assessed_on DESC, a.id DESC LIMIT 1),"
+            // Who to call about an URGENT flag, whether someone has reached the patient, and whether that is overdue.
+            + " pt.phone, pt.emergency_contact_name, pt.emergency_contact_phone,"
+            + " EXISTS (SELECT 1 FROM flag_acknowledgement ack WHERE ack.flag_id = f.id AND ack.voided_at IS NULL AND ack.method <> 'NO_ANSWER'),"
+            + " f.priority = 'URGENT' AND f.raised_at <= p.ack_due"
             + " FROM escalation_flag f CROSS JOIN p JOIN episode_of_care e ON e.id = f.episode_id JOIN patient pt ON pt.id = e.patient_id"
             + " LEFT JOIN treatment_plan tp ON tp.episode_id = e.id"
             + " WHERE f.id = ANY(?)"
@@ -80,7 +85,11 @@ public class WorklistQuery {
         }
     }
 
-    public List<WorklistRow> page(Filter filter, LocalDate today, int first, int max) {
+    /**
+     * One page of the list. {@code ackDue}: an URGENT flag raised at or before it and not acknowledged
+     * is overdue (see {@code UrgentContacts}).
+     */
+    public List<WorklistRow> page(Filter filter, LocalDate today, OffsetDateTime ackDue, int first, int max) {
         Where where = Where.of(filter, today);
         try (Connection c = dataSource.getConnection()) {
             List<Long> ids = new ArrayList<>(max);
@@ -100,13 +109,15 @@ public class WorklistQuery {
             List<WorklistRow> rows = new ArrayList<>(ids.size());
             try (PreparedStatement details = c.prepareStatement(DETAILS)) {
                 details.setDate(1, Date.valueOf(today));
-                details.setArray(2, c.createArrayOf("bigint", ids.toArray()));
+                details.setObject(2, ackDue);
+                details.setArray(3, c.createArrayOf("bigint", ids.toArray()));
                 try (ResultSet rs = details.executeQuery()) {
                     while (rs.next()) {
                         rows.add(new WorklistRow(rs.getLong(1), FlagRule.valueOf(rs.getString(2)), rs.getString(3), localDate(rs, 4),
                                 rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8), rs.getLong(9), rs.getString(10), rs.getString(11),
                                 rs.getString(12), localDate(rs, 13), nullableLong(rs, 14), rs.getLong(15), nullableInt(rs, 16),
-                                nullableInt(rs, 17), rs.getBigDecimal(18), rs.getBigDecimal(19)));
+                                nullableInt(rs, 17), rs.getBigDecimal(18), rs.getBigDecimal(19), rs.getString(20), rs.getString(21),
+                                rs.getString(22), rs.getBoolean(23), rs.getBoolean(24) && !rs.getBoolean(23)));
                     }
                 }
             }

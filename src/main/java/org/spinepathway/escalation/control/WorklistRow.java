@@ -6,11 +6,20 @@ import java.time.LocalDate;
 
 import org.spinepathway.escalation.entity.FlagRule;
 
-/** One open flag on the physicians' worklist, with what the row shows about its episode. */
+/**
+ * One open flag on the physicians' worklist, with what the row shows about its episode. For an URGENT
+ * flag: the patient's phone and emergency contact, whether someone of the care team has reached the
+ * patient ({@code acknowledged}), and whether nobody has in the time allowed ({@code overdue}).
+ */
 public record WorklistRow(long flagId, FlagRule rule, String priority, LocalDate raisedOn, String evidence, long episodeId, String region,
                           String episodeState, long patientId, String mrn, String patientName, String physioName, LocalDate careStart,
                           Long daysInCare, long daysOpen, Integer baselineNrs, Integer latestNrs, BigDecimal baselineDisability,
-                          BigDecimal latestDisability) implements Serializable {
+                          BigDecimal latestDisability, String phone, String emergencyContactName, String emergencyContactPhone,
+                          boolean acknowledged, boolean overdue) implements Serializable {
+
+    public boolean isUrgent() {
+        return "URGENT".equals(priority);
+    }
 
     /** Why the rule fired, in a sentence built from the evidence. */
     public String reason() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 
 import jakarta.faces.application.FacesMessage;
@@ -16,6 +17,8 @@ import jakarta.inject.Named;
 import org.spinepathway.care.boundary.CareService;
 import org.spinepathway.care.web.ProgressPage;
 import org.spinepathway.escalation.boundary.FlagDecisions;
+import org.spinepathway.escalation.boundary.UrgentContacts;
+import org.spinepathway.escalation.entity.ContactMethod;
 import org.spinepathway.escalation.entity.EscalationFlag;
 import org.spinepathway.escalation.entity.FlagStatus;
 import org.spinepathway.escalation.entity.Referral;
@@ -24,6 +27,7 @@ import org.spinepathway.platform.control.InvalidInputException;
 import org.spinepathway.platform.control.NotAllowedException;
 import org.spinepathway.platform.control.NotFoundException;
 import org.spinepathway.platform.web.FieldMessages;
+import org.spinepathway.platform.web.Messages;
 import org.spinepathway.security.entity.AuditEvent;
 
 /**
@@ -47,12 +51,23 @@ public class FlagPage implements Serializable {
     ProgressPage progress;
 
     @Inject
+    UrgentContacts contacts;
+
+    @Inject
     Clock clock;
 
     private Long id;
     private EscalationFlag flag;
     private String explanation;
     private List<AuditEvent> history = List.of();
+
+    private UrgentContacts.Status contact;
+    private String phone;
+    private String emergencyContactName;
+    private String emergencyContactPhone;
+    private LocalDateTime contactedAt;
+    private String contactMethod;
+    private String contactNote;
 
     private String decision;
     private String reason;
@@ -69,6 +84,17 @@ public class FlagPage implements Serializable {
             return;
         }
         explanation = decisions.explanation(flag);
+        contact = contacts.statusOf(flag).orElse(null);
+        if (contact != null) {
+            contacts.patientContact(flag).ifPresent(c -> {
+                phone = c.phone();
+                emergencyContactName = c.emergencyContactName();
+                emergencyContactPhone = c.emergencyContactPhone();
+            });
+        }
+        if (contactedAt == null) {
+            contactedAt = LocalDateTime.now(clock).withSecond(0).withNano(0);
+        }
         progress.setEpisode(flag.getEpisodeId());
         progress.load();
         if (progress.getChart() != null && progress.getChart().plan() != null) {
@@ -96,6 +122,29 @@ public class FlagPage implements Serializable {
             FieldMessages.global(context, FacesMessage.SEVERITY_ERROR, refused.getMessage());
             load();
         }
+    }
+
+    /** Records an attempt to reach the patient of this URGENT flag. */
+    public void acknowledge() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        try {
+            contacts.acknowledge(id, contactedAt == null ? null : contactedAt.atZone(clock.getZone()).toOffsetDateTime(),
+                    contactMethod, contactNote);
+            FieldMessages.global(context, FacesMessage.SEVERITY_INFO, Messages.text(context,
+                    "NO_ANSWER".equals(contactMethod) ? "contact.recordedNoAnswer" : "contact.recorded"));
+            contactMethod = null;
+            contactNote = null;
+            contactedAt = null;
+            load();
+        } catch (InvalidInputException invalid) {
+            FieldMessages.show(context, invalid, field -> "contact:" + field);
+        } catch (ConflictException | NotAllowedException refused) {
+            FieldMessages.global(context, FacesMessage.SEVERITY_ERROR, refused.getMessage());
+        }
+    }
+
+    public List<ContactMethod> getContactMethods() {
+        return List.of(ContactMethod.values());
     }
 
     /** Sends the referral letter as it was issued. */
@@ -129,6 +178,16 @@ public class FlagPage implements Serializable {
     public EscalationFlag getFlag() { return flag; }
     public String getExplanation() { return explanation; }
     public List<AuditEvent> getHistory() { return history; }
+    public UrgentContacts.Status getContact() { return contact; }
+    public String getPhone() { return phone; }
+    public String getEmergencyContactName() { return emergencyContactName; }
+    public String getEmergencyContactPhone() { return emergencyContactPhone; }
+    public LocalDateTime getContactedAt() { return contactedAt; }
+    public void setContactedAt(LocalDateTime contactedAt) { this.contactedAt = contactedAt; }
+    public String getContactMethod() { return contactMethod; }
+    public void setContactMethod(String contactMethod) { this.contactMethod = contactMethod; }
+    public String getContactNote() { return contactNote; }
+    public void setContactNote(String contactNote) { this.contactNote = contactNote; }
     public String getDecision() { return decision; }
     public void setDecision(String decision) { this.decision = decision; }
     public String getReason() { return reason; }
