@@ -3,6 +3,7 @@ package org.spinepathway.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.StringReader;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -10,6 +11,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
+
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
 
 /**
  * The people a test needs, made the way the clinic makes them: staff by the administrator through
@@ -54,9 +58,11 @@ public final class Clinic {
         return idOf(episode.body());
     }
 
-    /** The first "id" in a JSON answer: what a create call returns. */
+    /** The "id" of a JSON answer's object: what a create call returns. */
     public static long idOf(String json) {
-        return Long.parseLong(json.replaceAll("(?s).*?\"id\":(\\d+).*", "$1"));
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            return reader.readObject().getJsonNumber("id").longValueExact();
+        }
     }
 
     /** The single value the query returns for one parameter, as text. */

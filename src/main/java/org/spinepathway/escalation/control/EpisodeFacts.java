@@ -18,16 +18,16 @@ import org.spinepathway.escalation.entity.FlagRule;
  * rules have a flag open. Read by the nightly job in a few set-based queries per batch of episodes.
  *
  * @param careStart the treatment plan's start date; null without a plan (only RED_FLAG runs then)
- * @param intakeRedFlagsAt when the submitted intake with a red-flag "yes" was recorded; null if it had none
+ * @param intakeRedFlagsAt when the submitted intake's red-flag "yes" answers were first saved (in its draft, or at
+ *                         submission); null if it had none
  */
 public record EpisodeFacts(long episodeId, String state, LocalDate careStart, Integer intakeNrs, BigDecimal intakeDisability,
                            OffsetDateTime intakeRedFlagsAt, List<Measurement> assessments, List<MotorDeclineRule.Grade> grades,
                            List<LocalDate> injections, Map<FlagRule, Decision> lastDecisions, Decision lastContinue,
                            Set<FlagRule> open) {
 
-    /** One assessment: its date, when it was entered, its measures and whether it answered a red flag "yes". */
     /**
-     * An assessment's measures. {@code redFlagsAt} is when its red-flag "yes" answers were first saved
+     * One assessment: its date, when it was entered, its measures. {@code redFlagsAt} is when its red-flag "yes" answers were first saved
      * (as the check-in's draft, or else when it was recorded); null when it has none.
      */
     public record Measurement(long id, LocalDate date, OffsetDateTime recordedAt, Integer nrs, BigDecimal disability,

@@ -2,6 +2,7 @@ package org.spinepathway.escalation.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -26,7 +27,8 @@ class WorklistJsonTest {
     @Test
     void aFullRow_shouldHaveEveryField_inAlphabeticalOrder_withItsEvidenceAsJson() {
         WorklistRow row = new WorklistRow(20, FlagRule.NOT_IMPROVING, "REVIEW", LocalDate.of(2026, 11, 21), EVIDENCE, 27, "LUMBAR", "UNDER_REVIEW",
-                31, "SP100064", "Sofia Hamilton", "Pat Physio", LocalDate.of(2026, 10, 1), 52L, 1, 6, 5, new BigDecimal("60.0"), new BigDecimal("58.0"));
+                31, "SP100064", "Sofia Hamilton", "Pat Physio", LocalDate.of(2026, 10, 1), 52L, 1, 6, 5, new BigDecimal("60.0"), new BigDecimal("58.0"),
+                null, null, null, false, false);
 
         JsonObject entry = parse(WorklistJson.write(List.of(row))).getJsonObject(0);
 
@@ -59,7 +61,7 @@ class WorklistJsonTest {
     @Test
     void absentValues_shouldBeLeftOut_notWrittenAsNull() {
         WorklistRow row = new WorklistRow(21, FlagRule.RED_FLAG, "URGENT", LocalDate.of(2026, 11, 22), "{\"redFlags\":[]}", 28, "CERVICAL",
-                "INTAKE", 32, "SP100065", "Ana Lee", null, null, null, 0, null, null, null, null);
+                "INTAKE", 32, "SP100065", "Ana Lee", null, null, null, 0, null, null, null, null, null, null, null, false, false);
 
         JsonObject entry = parse(WorklistJson.write(List.of(row))).getJsonObject(0);
 
@@ -68,6 +70,28 @@ class WorklistJsonTest {
         }
         assertEquals(Json.createObjectBuilder().add("redFlags", Json.createArrayBuilder()).build(), entry.getJsonObject("evidence"));
         assertEquals(0, entry.getInt("daysOpen"));
+    }
+
+    @Test
+    void anUrgentRow_shouldSayHowToReachThePatient_andWhetherSomeoneHas() {
+        WorklistRow reachable = new WorklistRow(22, FlagRule.RED_FLAG, "URGENT", LocalDate.of(2026, 11, 22), "{}", 29, "LUMBAR",
+                "UNDER_REVIEW", 33, "SP100066", "Bo Chan", null, null, null, 0, null, null, null, null,
+                "+447700900123", "Li Chan", "+447700900124", false, true);
+        WorklistRow noPhone = new WorklistRow(23, FlagRule.RED_FLAG, "URGENT", LocalDate.of(2026, 11, 22), "{}", 30, "LUMBAR",
+                "UNDER_REVIEW", 34, "SP100067", "Cy Dee", null, null, null, 0, null, null, null, null, null, null, null, true, false);
+
+        JsonArray rows = parse(WorklistJson.write(List.of(reachable, noPhone)));
+
+        JsonObject first = rows.getJsonObject(0);
+        assertEquals("+447700900123", first.getString("phone"));
+        assertEquals("Li Chan", first.getJsonObject("emergencyContact").getString("name"));
+        assertEquals("+447700900124", first.getJsonObject("emergencyContact").getString("phone"));
+        assertFalse(first.getBoolean("acknowledged"));
+        assertTrue(first.getBoolean("overdue"));
+        JsonObject second = rows.getJsonObject(1);
+        assertTrue(second.isNull("phone"), "no phone on record is said, not left out: " + second);
+        assertFalse(second.containsKey("emergencyContact"));
+        assertTrue(second.getBoolean("acknowledged"));
     }
 
     @Test

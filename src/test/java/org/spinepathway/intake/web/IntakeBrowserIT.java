@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.StringReader;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -13,6 +14,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -219,6 +224,89 @@ class IntakeBrowserIT {
         assertTrue(ourEntry.contains("\"rule\":\"RED_FLAG\"") && ourEntry.contains("\"priority\":\"URGENT\""), worklist.body());
         assertTrue(worklist.body().contains("\"saddleNumbness\""), "the evidence names the answer");
         assertTrue(axeFindings.isEmpty(), "axe-core: " + axeFindings);
+    }
+
+    @Test
+    void aRedFlagYes_shouldRaiseTheUrgentFlagTheMomentItIsSaved_evenIfTheIntakeIsNeverSent() throws Exception {
+        browser.findElement(By.id("startIntake")).click();
+        waitForStep(1);
+        choose("intake:mainArea", 0);
+        choose("intake:side", 0);
+        choose("intake:painNow", 6);
+        choose("intake:painWorst", 8);
+        next();
+        waitForStep(2);
+        long episodeId = Long.parseLong(browser.getCurrentUrl().replaceAll(".*episode=(\\d+).*", "$1"));
+        next();
+        waitForStep(3);
+        choose("intake:redFlags:1:answer", 0);   // yes to saddle numbness, saved by its autosave
+        WebElement advice = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id='intake:redFlags:1:advice'] .urgent")));
+        assertTrue(advice.getText().contains("Go to an emergency department now"), advice.getText());
+        checkAccessibility("step 3 with a red flag");
+        Browser.keepEvidence(browser, "IntakeBrowserIT-red-flag-advice-on-step-3");
+        waitForAjax();
+        // The patient closes the browser without sending the intake.
+        browser.quit();
+        browser = null;
+
+        assertEquals(1, count("SELECT count(*) FROM escalation_flag WHERE episode_id = ? AND rule = 'RED_FLAG' AND priority = 'URGENT'"
+                + " AND status = 'OPEN'", episodeId), "the URGENT flag is raised from the draft");
+        String evidence = Clinic.text(databaseUrl, "SELECT evidence FROM escalation_flag WHERE episode_id = ?", episodeId);
+        assertTrue(evidence.contains("numbness or tingling between your legs"), "the evidence has the question's words: " + evidence);
+        assertEquals(1, count("SELECT count(*) FROM mail_outbox m JOIN escalation_flag f ON f.id = m.flag_id WHERE f.episode_id = ?", episodeId),
+                "the physician is told through the outbox");
+        assertEquals(0, countIntakes(episodeId, "SUBMITTED"));
+
+        String mrn = Clinic.text(databaseUrl, "SELECT p.mrn FROM patient p JOIN episode_of_care e ON e.patient_id = p.id WHERE e.id = ?", episodeId);
+        String phone = Clinic.text(databaseUrl, "SELECT p.phone FROM patient p JOIN episode_of_care e ON e.patient_id = p.id WHERE e.id = ?", episodeId);
+        String physician = "doctor-" + UUID.randomUUID().toString().substring(0, 8);
+        Clinic.createStaff(base, physician, PASSWORD, "PHYSICIAN", "Dr Spine");
+        HttpResponse<String> worklist = new WebSession(base).api("GET", "api/v1/worklist?priority=URGENT&size=100", null, physician, PASSWORD);
+        assertEquals(200, worklist.statusCode(), worklist.body());
+        JsonObject row = Json.createReader(new StringReader(worklist.body())).readArray().stream()
+                .map(JsonValue::asJsonObject).filter(r -> r.getString("mrn").equals(mrn)).findFirst()
+                .orElseThrow(() -> new AssertionError("the patient is on the worklist: " + worklist.body()));
+        assertEquals("RED_FLAG", row.getString("rule"));
+        assertEquals(phone, row.getString("phone"), "an URGENT row carries the patient's phone");
+        assertFalse(row.getBoolean("acknowledged"));
+
+        browser = Browser.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        Browser.signIn(browser, wait, page("login.xhtml"), physician, PASSWORD, "/physician/worklist.xhtml");
+        WebElement urgentRow = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//tr[contains(@class,'row-urgent')][contains(., '" + mrn + "')]")));
+        assertTrue(urgentRow.getText().contains(phone), "the worklist page shows the phone: " + urgentRow.getText());
+        Browser.keepEvidence(browser, "IntakeBrowserIT-worklist-urgent-row-with-phone");
+        browser.quit();
+
+        // The patient comes back and sends the intake: no second flag, no second message.
+        openBrowserAndSignIn();
+        browser.findElement(By.linkText("open")).click();
+        waitForStep(3);
+        for (int i = 0; i < 10; i++) {
+            if (i != 1) {
+                choose("intake:redFlags:" + i + ":answer", 1);
+            }
+        }
+        next();
+        for (int step = 4; step <= 6; step++) {
+            waitForStep(step);
+            assertTrue(browser.findElement(By.cssSelector(".emergency-advice")).isDisplayed(), "the advice stays on later steps");
+            next();
+        }
+        waitForStep(7);
+        waitForAjax();
+        browser.findElement(By.id("intake:submit")).click();
+        wait.until(ExpectedConditions.urlContains("/patient/intake-result.xhtml"));
+        assertEquals(1, countIntakes(episodeId, "SUBMITTED"));
+        assertEquals(1, count("SELECT count(*) FROM escalation_flag WHERE episode_id = ? AND rule = 'RED_FLAG'", episodeId),
+                "submitting raises no second flag");
+        assertEquals(1, count("SELECT count(*) FROM mail_outbox m JOIN escalation_flag f ON f.id = m.flag_id WHERE f.episode_id = ?", episodeId));
+        assertTrue(axeFindings.isEmpty(), "axe-core: " + axeFindings);
+    }
+
+    private long count(String sql, long episodeId) throws Exception {
+        return Clinic.number(databaseUrl, sql, episodeId);
     }
 
     /** Nothing wider than the screen: the patient never scrolls sideways. */
