@@ -2,11 +2,16 @@ package org.spinepathway.escalation.boundary;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.spinepathway.care.control.CareRepository;
@@ -17,6 +22,7 @@ import org.spinepathway.care.web.InterventionText;
 import org.spinepathway.escalation.control.FlagExplanation;
 import org.spinepathway.escalation.control.ReferralLetter;
 import org.spinepathway.escalation.entity.EscalationFlag;
+import org.spinepathway.escalation.entity.FlagAcknowledgement;
 import org.spinepathway.intake.boundary.IntakeService;
 import org.spinepathway.intake.entity.IntakeAnswers;
 import org.spinepathway.patient.control.PatientRepository;
@@ -27,6 +33,9 @@ import org.spinepathway.security.entity.UserAccount;
 /** Gathers what a referral letter says about an episode, and writes it (in the deciding transaction). */
 @ApplicationScoped
 public class ReferralLetters {
+
+    @PersistenceContext(unitName = "clinic")
+    EntityManager em;
 
     @Inject
     PatientRepository patients;
@@ -77,7 +86,19 @@ public class ReferralLetters {
                 episode.getRegion().name().toLowerCase() + " pain, " + episode.getSide().name().toLowerCase() + " side, since care opened "
                         + episode.getOpenedOn(),
                 history(episode.getId()), baseline, scores, treatments, flag.getRule().name(), flag.getPriority().name(), flag.getRaisedOn(),
-                FlagExplanation.sentence(flag.getRule(), flag.getEvidence()), flag.getEvidence(), flag.getRuleVersion(), physician, note));
+                FlagExplanation.sentence(flag.getRule(), flag.getEvidence()), flag.getEvidence(), flag.getRuleVersion(), physician, note,
+                contacts(episode.getId())));
+    }
+
+    /** Every recorded attempt to reach the patient about the episode's URGENT flags, oldest first. */
+    private List<ReferralLetter.Contact> contacts(long episodeId) {
+        List<FlagAcknowledgement> attempts = em.createNamedQuery(FlagAcknowledgement.OF_EPISODE, FlagAcknowledgement.class)
+                .setParameter("episodeId", episodeId).getResultList();
+        ResourceBundle words = ResourceBundle.getBundle("org.spinepathway.platform.web.messages", Locale.ENGLISH);
+        DateTimeFormatter when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+        return attempts.stream().map(a -> new ReferralLetter.Contact(a.getContactedAt().atZoneSameInstant(clock.getZone()).format(when),
+                words.getString("contact.method." + a.getMethod().name()),
+                accounts.findByUsername(a.getCreatedBy()).map(UserAccount::getDisplayName).orElse(a.getCreatedBy()), a.getNote())).toList();
     }
 
     /** The intake's history in a few plain sentences. */

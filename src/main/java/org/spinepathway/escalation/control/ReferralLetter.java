@@ -36,7 +36,11 @@ public final class ReferralLetter {
     public record Content(String clinic, LocalDate issuedOn, String patientName, String mrn, LocalDate birthDate, String sex,
                           String complaint, String history, String baseline, List<Score> scores, List<Treatment> treatments,
                           String rule, String priority, LocalDate raisedOn, String reason, String evidence, String ruleVersion,
-                          String physician, String note) {
+                          String physician, String note, List<Contact> contacts) {
+    }
+
+    /** An attempt of the care team to reach the patient about an URGENT flag, in words. */
+    public record Contact(String when, String how, String by, String note) {
     }
 
     private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16);
@@ -84,6 +88,15 @@ public final class ReferralLetter {
             heading(document, "Why this patient is referred");
             document.add(new Paragraph("Rule " + c.rule() + " (" + c.priority() + "), raised " + c.raisedOn() + ": " + c.reason(), TEXT));
             document.add(new Paragraph("Evidence recorded with the flag (rule set " + c.ruleVersion() + "): " + c.evidence(), SMALL));
+
+            if (!c.contacts().isEmpty()) {
+                heading(document, "Contact with the patient about the urgent findings");
+                PdfPTable contacts = table(new float[] {3, 2, 3, 6}, "When", "How", "By", "What was said");
+                for (Contact contact : c.contacts()) {
+                    row(contacts, contact.when(), contact.how(), contact.by(), contact.note() == null ? "" : contact.note());
+                }
+                document.add(contacts);
+            }
 
             heading(document, "Physician's note");
             document.add(new Paragraph(c.note() == null || c.note().isBlank() ? "(none)" : c.note(), TEXT));

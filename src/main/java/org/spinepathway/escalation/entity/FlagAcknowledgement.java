@@ -22,9 +22,14 @@ import org.spinepathway.platform.entity.VoidableEntity;
 @Table(name = "flag_acknowledgement")
 @NamedQuery(name = FlagAcknowledgement.OF_FLAG,
         query = "SELECT a FROM FlagAcknowledgement a WHERE a.flagId = :flagId AND a.voidedAt IS NULL ORDER BY a.contactedAt, a.id")
+@NamedQuery(name = FlagAcknowledgement.OF_EPISODE,
+        query = "SELECT a FROM FlagAcknowledgement a, EscalationFlag f WHERE a.flagId = f.id AND f.episodeId = :episodeId"
+                + " AND a.voidedAt IS NULL ORDER BY a.contactedAt, a.id")
 public class FlagAcknowledgement extends VoidableEntity {
 
     public static final String OF_FLAG = "FlagAcknowledgement.ofFlag";
+    /** Every contact about the URGENT flags of an episode, oldest first. */
+    public static final String OF_EPISODE = "FlagAcknowledgement.ofEpisode";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

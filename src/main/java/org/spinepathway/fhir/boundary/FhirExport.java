@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import ca.uhn.fhir.context.FhirContext;
 import org.hl7.fhir.r4.model.Bundle;
+import org.spinepathway.escalation.entity.FlagAcknowledgement;
 import org.spinepathway.care.boundary.EpisodeService;
 import org.spinepathway.care.control.CareRepository;
 import org.spinepathway.care.entity.EpisodeOfCare;
@@ -92,7 +93,9 @@ public class FhirExport {
         // Voided records travel too, as entered-in-error with their reason: a receiver that imported them earlier learns they are void.
         var record = new EpisodeBundle.EpisodeRecord(patient, episode, intake, intake == null ? null : intakeService.answersOf(intake), plan,
                 plan == null ? List.of() : care.allInterventionsOf(plan.getId()), care.allAssessmentsOf(episodeId),
-                staff ? flags.ofEpisode(episodeId) : List.of(), referrals, interventionText::details);
+                staff ? flags.ofEpisode(episodeId) : List.of(), referrals, interventionText::details,
+                staff ? em.createNamedQuery(FlagAcknowledgement.OF_EPISODE, FlagAcknowledgement.class)
+                        .setParameter("episodeId", episodeId).getResultList() : List.of());
         Bundle bundle = EpisodeBundle.of(record, apiBase, clock.getZone());
         audit.record(AuditAction.EXPORT, patient.getId(), "EpisodeOfCare", episodeId, "FHIR R4 bundle, " + bundle.getEntry().size() + " resources");
         return FHIR.newJsonParser().encodeResourceToString(bundle);

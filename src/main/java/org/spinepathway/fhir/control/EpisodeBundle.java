@@ -15,6 +15,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
@@ -35,6 +36,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.BooleanType;
+import org.spinepathway.escalation.entity.FlagAcknowledgement;
 import org.spinepathway.care.entity.Assessment;
 import org.spinepathway.care.entity.Intervention;
 import org.spinepathway.care.entity.TreatmentPlan;
@@ -66,7 +68,7 @@ public final class EpisodeBundle {
     public record EpisodeRecord(org.spinepathway.patient.entity.Patient patient, org.spinepathway.care.entity.EpisodeOfCare episode,
                                 Intake intake, IntakeAnswers intakeAnswers, TreatmentPlan plan, List<Intervention> interventions,
                                 List<Assessment> assessments, List<EscalationFlag> flags, List<Referral> referrals,
-                                Function<Intervention, String> interventionText) {
+                                Function<Intervention, String> interventionText, List<FlagAcknowledgement> contacts) {
     }
 
     private final EpisodeRecord r;
@@ -108,6 +110,9 @@ public final class EpisodeBundle {
         }
         for (Referral referral : r.referrals()) {
             add(serviceRequest(referral));
+        }
+        for (FlagAcknowledgement contact : r.contacts()) {
+            add(communication(contact));
         }
         return bundle;
     }
@@ -494,6 +499,49 @@ public final class EpisodeBundle {
         return s;
     }
 
+    /**
+     * An attempt of the care team to reach the patient about an URGENT flag, as a Communication
+     * about the flag: done when the patient was reached, not done ("no answer") otherwise.
+     */
+    private Communication communication(FlagAcknowledgement a) {
+        Communication c = new Communication();
+        c.setId("contact-" + a.getId());
+        boolean reached = a.getMethod().reached();
+        c.setStatus(reached ? Communication.CommunicationStatus.COMPLETED : Communication.CommunicationStatus.NOTDONE);
+        if (!reached) {
+            c.setStatusReason(new CodeableConcept().setText("No answer"));
+        }
+        c.addCategory(new CodeableConcept().setText("Contact with the patient about an urgent escalation flag"));
+        String words = switch (a.getMethod()) {
+            case PHONE -> "Phone call";
+            case SMS -> "Text message";
+            case EMAIL -> "E-mail";
+            case IN_PERSON -> "In person";
+            case NO_ANSWER -> "Tried, no answer";
+        };
+        CodeableConcept medium = new CodeableConcept().setText(words);
+        switch (a.getMethod()) {
+            case PHONE -> medium.addCoding(new Coding(PARTICIPATION_MODE, "PHONE", "telephone"));
+            case EMAIL -> medium.addCoding(new Coding(PARTICIPATION_MODE, "EMAILWRIT", "email"));
+            case IN_PERSON -> medium.addCoding(new Coding(PARTICIPATION_MODE, "FACE", "face-to-face"));
+            default -> {
+                // No code of the value set says it exactly: the words alone.
+            }
+        }
+        c.addMedium(medium);
+        c.setSubject(patientRef());
+        c.addRecipient(patientRef());
+        c.setSender(new Reference().setDisplay(a.getCreatedBy()));
+        c.setSentElement(instant(a.getContactedAt()));
+        c.addAbout(new Reference("Flag/flag-" + a.getFlagId()));
+        if (a.getNote() != null) {
+            c.addPayload().setContent(new StringType(a.getNote()));
+        }
+        return c;
+    }
+
+    static final String PARTICIPATION_MODE = "http://terminology.hl7.org/CodeSystem/v3-ParticipationMode";
+
     /** One line a person reads: what the resource is and its main content. */
     private static String summary(Resource resource) {
         if (resource instanceof Patient p) {
@@ -525,6 +573,10 @@ public final class EpisodeBundle {
         }
         if (resource instanceof DetectedIssue d) {
             return "Escalation (" + d.getSeverity().toCode() + "): " + d.getDetail();
+        }
+        if (resource instanceof Communication c) {
+            return c.getMediumFirstRep().getText() + " on " + c.getSentElement().getValueAsString()
+                    + (c.hasPayload() ? ": " + c.getPayloadFirstRep().getContentStringType().getValue() : "");
         }
         if (resource instanceof ServiceRequest r) {
             return r.getCode().getText() + (r.hasNote() ? ": " + r.getNoteFirstRep().getText() : "");
