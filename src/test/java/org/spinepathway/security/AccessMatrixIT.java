@@ -34,6 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.spinepathway.testing.Clinic;
 import org.spinepathway.testing.ClinicDeployment;
 import org.spinepathway.testing.EmbeddedDatabase;
+import org.spinepathway.testing.Http;
 import org.spinepathway.testing.WebSession;
 
 /**
@@ -166,6 +167,33 @@ class AccessMatrixIT {
 
         HttpResponse<String> unknown = session.api("GET", "api/v1/patients/999999", null, patientA, PASSWORD);
         assertEquals(other.statusCode(), unknown.statusCode(), "another patient's id and an unknown id look the same");
+    }
+
+    @Test
+    void anotherPatientsEpisode_shouldReadExactlyAsAnUnknownOne_inTheApi() {
+        WebSession session = new WebSession(base);
+        long unknown = episodeAId + 1_000_000;
+        HttpResponse<String> other = session.api("GET", "api/v1/episodes/" + episodeAId, null, patientB, PASSWORD);
+        HttpResponse<String> none = session.api("GET", "api/v1/episodes/" + unknown, null, patientB, PASSWORD);
+        assertEquals(404, other.statusCode(), other.body());
+        assertEquals(404, none.statusCode(), none.body());
+        assertFalse(other.body().contains("patient"), "the answer names no patient: " + other.body());
+        assertEquals(other.body().replace(String.valueOf(episodeAId), "N"), none.body().replace(String.valueOf(unknown), "N"),
+                "the same words for another patient's episode and one that does not exist");
+    }
+
+    @Test
+    void intakeResultPage_shouldBeThe404Page_forAnotherPatientsAnUnknownOrNoEpisode() {
+        WebSession session = new WebSession(base);
+        assertEquals(302, session.signIn(patientB, PASSWORD).statusCode());
+        List<String> bodies = new ArrayList<>();
+        for (String query : List.of("?episode=" + episodeAId, "?episode=" + (episodeAId + 1_000_000), "", "?episode=abc")) {
+            HttpResponse<String> page = session.get("patient/intake-result.xhtml" + query);
+            assertEquals(404, page.statusCode(), "intake-result" + query + ": " + page.body());
+            assertFalse(Http.showsStackTrace(page.body()), page.body());
+            bodies.add(page.body().replaceAll("nonce=\"[^\"]*\"", ""));
+        }
+        assertEquals(1, bodies.stream().distinct().count(), "one page for every refusal");
     }
 
     @Test

@@ -49,6 +49,12 @@ public class Patient extends VoidableEntity {
     @Column(name = "phone", length = 40)
     private String phone;
 
+    @Column(name = "emergency_contact_name", length = 100)
+    private String emergencyContactName;
+
+    @Column(name = "emergency_contact_phone", length = 16)
+    private String emergencyContactPhone;
+
     /** The patient's own login, if they registered; refers to {@code user_account}. */
     @Column(name = "account_id")
     private Long accountId;
@@ -97,6 +103,14 @@ public class Patient extends VoidableEntity {
 
     public String getPhone() {
         return phone;
+    }
+
+    public String getEmergencyContactName() {
+        return emergencyContactName;
+    }
+
+    public String getEmergencyContactPhone() {
+        return emergencyContactPhone;
     }
 
     public Long getAccountId() {
