@@ -96,7 +96,7 @@ public class AssessmentDrafts {
             questions.add(f.question());
         });
         audit.record(AuditAction.UPDATE, episode.getPatientId(), "AssessmentDraft", episodeId,
-                "red flags answered yes in the check-in being filled in: " + fresh.stream().map(RedFlag::code).toList());
+                "red flags answered yes in the check-in being filled in: " + String.join(", ", fresh.stream().map(RedFlag::words).toList()));
         return Optional.of(escalation.raise(episode, FlagRule.RED_FLAG, JSON.createObjectBuilder()
                 .add("source", "check-in").add("recordedOn", LocalDate.now(clock).toString()).add("redFlags", codes)
                 .add("questions", questions).add("emergency", fresh.stream().anyMatch(RedFlag::isEmergency))

@@ -36,6 +36,7 @@ import org.spinepathway.escalation.entity.EscalationFlag;
 import org.spinepathway.escalation.entity.FlagRule;
 import org.spinepathway.intake.control.DisabilityScore;
 import org.spinepathway.intake.entity.RedFlag;
+import org.spinepathway.platform.control.ClinicWords;
 import org.spinepathway.platform.control.ConflictException;
 import org.spinepathway.platform.control.FieldError;
 import org.spinepathway.platform.control.InvalidInputException;
@@ -138,7 +139,8 @@ public class CareService {
             throw new InvalidInputException(errors);
         }
         Intervention added = care.add(intervention(plan.getId(), request));
-        audit.record(AuditAction.CREATE, episode.getPatientId(), "Intervention", added.getId(), added.getType() + " " + added.getStatus());
+        audit.record(AuditAction.CREATE, episode.getPatientId(), "Intervention", added.getId(),
+                ClinicWords.of("intervention", added.getType()) + ", " + ClinicWords.of("interventionStatus", added.getStatus()).toLowerCase());
         return added;
     }
 
@@ -176,7 +178,7 @@ public class CareService {
             assessment.redFlagsFirstSavedAt(raisedWhileDrafting.recordedAt());
         }
         care.add(assessment);
-        audit.record(AuditAction.CREATE, episode.getPatientId(), "Assessment", assessment.getId(), request.source() + " assessment of " + request.date());
+        audit.record(AuditAction.CREATE, episode.getPatientId(), "Assessment", assessment.getId(), ("PATIENT".equals(request.source()) ? "check-in by the patient" : "clinic visit") + " of " + request.date());
         decisions.followUpRecorded(episode);
 
         List<EscalationFlag> raised = new ArrayList<>();
@@ -188,7 +190,8 @@ public class CareService {
                 RedFlag.ofCode(code).ifPresent(f -> questions.add(f.question()));
             });
             raised.add(escalation.raise(episode, FlagRule.RED_FLAG, JSON.createObjectBuilder().add("source", "assessment")
-                    .add("assessmentId", assessment.getId()).add("recordedOn", request.date().toString()).add("redFlags", yes)
+                    .add("assessmentId", assessment.getId()).add("recordedBy", assessment.getSource()).add("recordedOn", request.date().toString())
+                    .add("redFlags", yes)
                     .add("questions", questions).build()));
         } else if (!redFlags.isEmpty()) {
             // Every "yes" raised its flag while the check-in was filled in: no second flag.
@@ -266,7 +269,7 @@ public class CareService {
         intervention.stop(reason, LocalDate.now(clock));
         care.flush();
         audit.record(AuditAction.UPDATE, episode.getPatientId(), "Intervention", intervention.getId(),
-                intervention.getType() + " stopped: " + reason.strip());
+                ClinicWords.of("intervention", intervention.getType()) + " stopped: " + reason.strip());
         return intervention;
     }
 

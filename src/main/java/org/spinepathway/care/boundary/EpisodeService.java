@@ -19,6 +19,7 @@ import org.spinepathway.care.entity.Side;
 import org.spinepathway.care.entity.SpineRegion;
 import org.spinepathway.patient.boundary.PatientService;
 import org.spinepathway.patient.entity.Patient;
+import org.spinepathway.platform.control.ClinicWords;
 import org.spinepathway.platform.control.ConflictException;
 import org.spinepathway.platform.control.FieldError;
 import org.spinepathway.platform.control.InvalidInputException;
@@ -68,7 +69,8 @@ public class EpisodeService {
 
     private EpisodeOfCare add(Patient patient, SpineRegion region, Side side) {
         EpisodeOfCare episode = episodes.add(new EpisodeOfCare(patient.getId(), region, side, LocalDate.now(clock)));
-        audit.record(AuditAction.CREATE, patient.getId(), "EpisodeOfCare", episode.getId(), region + " " + side);
+        audit.record(AuditAction.CREATE, patient.getId(), "EpisodeOfCare", episode.getId(),
+                ClinicWords.of("region", region) + ", " + ClinicWords.of("intake.side", side).toLowerCase());
         return episode;
     }
 

@@ -155,16 +155,23 @@ public final class ProgressChart {
         return Math.max(0, day(today));
     }
 
+    /** The legend's name for the shaded band between the two edges. */
+    static final String BAND_LABEL = "Within the minimal clinically important change (no important change)";
+
     private String measureChart(String label, String colour, BigDecimal max, BigDecimal baseline, BigDecimal lower, BigDecimal upper,
                                 String lowerLabel, String upperLabel, Function<Point, BigDecimal> value) {
         long first = firstDay();
         long last = lastDay();
         JsonArrayBuilder datasets = JSON.createArrayBuilder();
         if (baseline != null) {
-            // Two edges, the second filled down to the first ("-1"): the band of no important change.
-            datasets.add(line(lowerLabel, BAND_EDGE_COLOUR, first, last, lower).add("fill", false).add("borderDash", dash(2, 3)));
-            datasets.add(line(upperLabel, BAND_EDGE_COLOUR, first, last, upper).add("fill", "-1").add("backgroundColor", BAND_COLOUR)
+            // Two edges, each with its own legend entry, and the band between them as a third, filled down
+            // to the first edge (dataset 0): the legend names the shaded band for what it is.
+            datasets.add(line(lowerLabel, BAND_EDGE_COLOUR, first, last, lower).add("fill", false).add("backgroundColor", BAND_EDGE_COLOUR)
                     .add("borderDash", dash(2, 3)));
+            datasets.add(line(upperLabel, BAND_EDGE_COLOUR, first, last, upper).add("fill", false).add("backgroundColor", BAND_EDGE_COLOUR)
+                    .add("borderDash", dash(2, 3)));
+            datasets.add(line(BAND_LABEL, BAND_COLOUR, first, last, upper).add("fill", 0).add("backgroundColor", BAND_COLOUR)
+                    .add("borderWidth", 0));
             datasets.add(line("Baseline (" + baseline.stripTrailingZeros().toPlainString() + ")", BASELINE_COLOUR, first, last, baseline)
                     .add("fill", false).add("borderDash", dash(8, 4)));
         }

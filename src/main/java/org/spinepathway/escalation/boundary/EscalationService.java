@@ -21,6 +21,8 @@ import org.spinepathway.escalation.entity.FlagPriority;
 import org.spinepathway.escalation.entity.FlagRule;
 import org.spinepathway.security.boundary.AuditLog;
 import org.spinepathway.security.entity.AuditAction;
+import org.spinepathway.escalation.control.FlagExplanation;
+import org.spinepathway.platform.control.ClinicWords;
 
 /**
  * Raises escalation flags. At most one flag per episode and rule is open at a time: raising again
@@ -64,7 +66,8 @@ public class EscalationService {
             episode.putUnderReview();
         }
         audit.record(AuditAction.CREATE, episode.getPatientId(), "EscalationFlag", flag.getId(),
-                rule + " " + rule.priority() + " (rule " + FlagRule.VERSION + "): " + evidence);
+                ClinicWords.of("rule", rule) + " (" + ClinicWords.of("priority", rule.priority()).toLowerCase() + ", rule set "
+                        + FlagRule.VERSION + "): " + FlagExplanation.sentence(rule, evidence.toString()));
         if (rule.priority() == FlagPriority.URGENT) {
             notifications.urgentFlagRaised(episode, flag);
         }

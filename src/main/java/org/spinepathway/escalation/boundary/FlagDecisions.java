@@ -36,6 +36,7 @@ import org.spinepathway.platform.control.NotFoundException;
 import org.spinepathway.security.boundary.AuditLog;
 import org.spinepathway.security.entity.AuditAction;
 import org.spinepathway.security.entity.Role;
+import org.spinepathway.platform.control.ClinicWords;
 
 /**
  * Decisions on flags. A physician refers (a referral and its PDF letter; the episode is REFERRED and
@@ -135,7 +136,7 @@ public class FlagDecisions {
                         other.decide(other.getPriority() == FlagPriority.TASK ? FlagStatus.CLOSED : FlagStatus.REFERRED, by, now,
                                 "settled by the referral on flag " + flag.getId(), null);
                         audit.record(AuditAction.DECISION, episode.getPatientId(), "EscalationFlag", other.getId(),
-                                other.getStatus() + " " + other.getRule() + ": settled by the referral on flag " + flag.getId());
+                                words(other) + ": settled by the referral on flag " + flag.getId());
                     }
                 }
             }
@@ -149,10 +150,15 @@ public class FlagDecisions {
             }
         }
         em.flush();
-        audit.record(AuditAction.DECISION, episode.getPatientId(), "EscalationFlag", flag.getId(), flag.getStatus() + " " + flag.getRule()
-                + " (rule " + flag.getRuleVersion() + ")" + (recheckOn != null ? ", recheck " + recheckOn : "")
-                + (note != null && !note.isEmpty() ? ": " + note : "") + "; evidence " + flag.getEvidence());
+        audit.record(AuditAction.DECISION, episode.getPatientId(), "EscalationFlag", flag.getId(), words(flag)
+                + " (rule set " + flag.getRuleVersion() + ")" + (recheckOn != null ? ", recheck " + recheckOn : "")
+                + (note != null && !note.isEmpty() ? ": " + note : "") + "; evidence: " + explanation(flag));
         return flag;
+    }
+
+    /** A decided flag in words, such as "Red flag: referred for a surgical opinion". */
+    private static String words(EscalationFlag flag) {
+        return ClinicWords.of("rule", flag.getRule()) + ": " + ClinicWords.of("flagStatus", flag.getStatus()).toLowerCase();
     }
 
     /** A physiotherapist closes a follow-up task with a reason. */
@@ -174,7 +180,7 @@ public class FlagDecisions {
         flag.decide(FlagStatus.CLOSED, securityContext.getCallerPrincipal().getName(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
                 reason.strip(), null);
         em.flush();
-        audit.record(AuditAction.DECISION, episode.getPatientId(), "EscalationFlag", flag.getId(), "CLOSED " + flag.getRule() + ": " + reason.strip());
+        audit.record(AuditAction.DECISION, episode.getPatientId(), "EscalationFlag", flag.getId(), words(flag) + ": " + reason.strip());
         return flag;
     }
 
@@ -215,7 +221,7 @@ public class FlagDecisions {
         flags.findOpen(episode.getId(), FlagRule.FOLLOW_UP_OVERDUE).ifPresent(task -> {
             task.decide(FlagStatus.CLOSED, securityContext.getCallerPrincipal() == null ? "system" : securityContext.getCallerPrincipal().getName(),
                     OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), "an assessment was recorded", null);
-            audit.record(AuditAction.DECISION, episode.getPatientId(), "EscalationFlag", task.getId(), "CLOSED FOLLOW_UP_OVERDUE: an assessment was recorded");
+            audit.record(AuditAction.DECISION, episode.getPatientId(), "EscalationFlag", task.getId(), words(task) + ": an assessment was recorded");
         });
     }
 }

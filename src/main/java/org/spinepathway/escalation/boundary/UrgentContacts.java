@@ -24,6 +24,7 @@ import org.spinepathway.escalation.entity.EscalationFlag;
 import org.spinepathway.escalation.entity.FlagAcknowledgement;
 import org.spinepathway.escalation.entity.FlagPriority;
 import org.spinepathway.escalation.entity.FlagStatus;
+import org.spinepathway.platform.control.ClinicWords;
 import org.spinepathway.platform.control.ConflictException;
 import org.spinepathway.platform.control.FieldError;
 import org.spinepathway.platform.control.InvalidInputException;
@@ -145,7 +146,8 @@ public class UrgentContacts {
         em.persist(attempt);
         em.flush();
         audit.record(AuditAction.CREATE, episode.getPatientId(), "FlagAcknowledgement", attempt.getId(),
-                "contact " + how + " at " + at + " for URGENT flag " + flag.getId() + (how.reached() ? "" : " (not reached)"));
+                ClinicWords.of("contact.method", how) + " at " + at + " for the urgent flag " + flag.getId()
+                        + (how.reached() ? "" : " (not reached)"));
         return attempt;
     }
 

@@ -20,18 +20,38 @@ import org.spinepathway.escalation.entity.FlagRule;
  * @param careStart the treatment plan's start date; null without a plan (only RED_FLAG runs then)
  * @param intakeRedFlagsAt when the submitted intake's red-flag "yes" answers were first saved (in its draft, or at
  *                         submission); null if it had none
+ * @param intakeRedFlags the codes of the intake's red-flag "yes" answers, for the evidence
  */
 public record EpisodeFacts(long episodeId, String state, LocalDate careStart, Integer intakeNrs, BigDecimal intakeDisability,
                            OffsetDateTime intakeRedFlagsAt, List<Measurement> assessments, List<MotorDeclineRule.Grade> grades,
                            List<LocalDate> injections, Map<FlagRule, Decision> lastDecisions, Decision lastContinue,
-                           Set<FlagRule> open) {
+                           Set<FlagRule> open, List<String> intakeRedFlags) {
+
+    /** Facts whose intake red flags are known only by when they were saved. */
+    public EpisodeFacts(long episodeId, String state, LocalDate careStart, Integer intakeNrs, BigDecimal intakeDisability,
+                        OffsetDateTime intakeRedFlagsAt, List<Measurement> assessments, List<MotorDeclineRule.Grade> grades,
+                        List<LocalDate> injections, Map<FlagRule, Decision> lastDecisions, Decision lastContinue, Set<FlagRule> open) {
+        this(episodeId, state, careStart, intakeNrs, intakeDisability, intakeRedFlagsAt, assessments, grades, injections, lastDecisions,
+                lastContinue, open, List.of());
+    }
 
     /**
      * One assessment: its date, when it was entered, its measures. {@code redFlagsAt} is when its red-flag "yes" answers were first saved
-     * (as the check-in's draft, or else when it was recorded); null when it has none.
+     * (as the check-in's draft, or else when it was recorded); null when it has none. {@code source} is who recorded it
+     * ({@code CLINICIAN} at a visit, {@code PATIENT} at a check-in; null when unknown) and {@code redFlags} the codes answered yes.
      */
     public record Measurement(long id, LocalDate date, OffsetDateTime recordedAt, Integer nrs, BigDecimal disability,
-                              OffsetDateTime redFlagsAt) {
+                              OffsetDateTime redFlagsAt, String source, List<String> redFlags) {
+
+        public Measurement {
+            redFlags = redFlags == null ? List.of() : List.copyOf(redFlags);
+        }
+
+        /** An assessment whose red-flag answers are known only by when they were saved. */
+        public Measurement(long id, LocalDate date, OffsetDateTime recordedAt, Integer nrs, BigDecimal disability,
+                           OffsetDateTime redFlagsAt) {
+            this(id, date, recordedAt, nrs, disability, redFlagsAt, null, List.of());
+        }
 
         /** An assessment whose red flags, if any, were first saved when it was recorded. */
         public Measurement(long id, LocalDate date, OffsetDateTime recordedAt, Integer nrs, BigDecimal disability, boolean redFlag) {
@@ -49,6 +69,7 @@ public record EpisodeFacts(long episodeId, String state, LocalDate careStart, In
 
     /** The assessments are kept oldest first (ties by id): every rule asks for them in that order. */
     public EpisodeFacts {
+        intakeRedFlags = intakeRedFlags == null ? List.of() : List.copyOf(intakeRedFlags);
         assessments = assessments.stream().sorted(Comparator.comparing(Measurement::date).thenComparing(Measurement::id)).toList();
     }
 

@@ -207,7 +207,7 @@ public final class EpisodeFactsReader {
      */
     private enum Part {
         EPISODE("SELECT e.id, e.state, tp.start_date, COALESCE(e.baseline_nrs, i.pain_now), COALESCE(e.baseline_disability, i.disability_score),"
-                + " CASE WHEN i.red_flags <> '' THEN COALESCE(i.red_flags_recorded_at, i.submitted_at) END"
+                + " CASE WHEN i.red_flags <> '' THEN COALESCE(i.red_flags_recorded_at, i.submitted_at) END, i.red_flags"
                 + " FROM episode_of_care e LEFT JOIN treatment_plan tp ON tp.episode_id = e.id"
                 + " LEFT JOIN intake i ON i.episode_id = e.id AND i.status = 'SUBMITTED' AND i.voided_at IS NULL WHERE %s",
                 false, "e.id", "e.voided_at IS NULL AND e.state IN " + ACTIVE_STATES, "e.id") {
@@ -218,15 +218,17 @@ public final class EpisodeFactsReader {
                 b.intakeNrs = (Integer) rs.getObject(4, Integer.class);
                 b.intakeDisability = rs.getBigDecimal(5);
                 b.intakeRedFlagsAt = rs.getObject(6, OffsetDateTime.class);
+                b.intakeRedFlags = codes(rs.getString(7));
             }
         },
         ASSESSMENT("SELECT episode_id, id, assessed_on, recorded_at, nrs, disability_score,"
-                + " CASE WHEN red_flags <> '' THEN COALESCE(red_flags_recorded_at, recorded_at) END FROM assessment"
+                + " CASE WHEN red_flags <> '' THEN COALESCE(red_flags_recorded_at, recorded_at) END, source, red_flags FROM assessment"
                 + " WHERE voided_at IS NULL AND assessed_on <= ? AND %s", true, "episode_id", "TRUE", "episode_id") {
             @Override
             void read(ResultSet rs, Builder b) throws SQLException {
                 b.assessments.add(new EpisodeFacts.Measurement(rs.getLong(2), localDate(rs, 3), rs.getObject(4, OffsetDateTime.class),
-                        (Integer) rs.getObject(5, Integer.class), rs.getBigDecimal(6), rs.getObject(7, OffsetDateTime.class)));
+                        (Integer) rs.getObject(5, Integer.class), rs.getBigDecimal(6), rs.getObject(7, OffsetDateTime.class),
+                        rs.getString(8), codes(rs.getString(9))));
             }
         },
         MOTOR_GRADE("SELECT a.episode_id, a.id, a.assessed_on, m.myotome, m.side, m.grade FROM assessment a JOIN motor_grade m ON m.assessment_id = a.id"
@@ -301,6 +303,11 @@ public final class EpisodeFactsReader {
         return pooled.isWrapperFor(BaseConnection.class) ? pooled.unwrap(BaseConnection.class) : pooled;
     }
 
+    /** The red-flag codes of a stored answer set: comma-separated, empty when none. */
+    private static List<String> codes(String csv) {
+        return csv == null || csv.isBlank() ? List.of() : List.of(csv.split(","));
+    }
+
     private static final class Builder {
         private final long id;
         private String state;
@@ -308,6 +315,7 @@ public final class EpisodeFactsReader {
         private Integer intakeNrs;
         private BigDecimal intakeDisability;
         private OffsetDateTime intakeRedFlagsAt;
+        private List<String> intakeRedFlags = List.of();
         private final List<EpisodeFacts.Measurement> assessments = new ArrayList<>();
         private final List<MotorDeclineRule.Grade> grades = new ArrayList<>();
         private final List<LocalDate> injections = new ArrayList<>();
@@ -321,7 +329,7 @@ public final class EpisodeFactsReader {
 
         EpisodeFacts build() {
             return new EpisodeFacts(id, state, careStart, intakeNrs, intakeDisability, intakeRedFlagsAt, List.copyOf(assessments),
-                    List.copyOf(grades), List.copyOf(injections), Map.copyOf(decisions), lastContinue, Set.copyOf(open));
+                    List.copyOf(grades), List.copyOf(injections), Map.copyOf(decisions), lastContinue, Set.copyOf(open), intakeRedFlags);
         }
     }
 }

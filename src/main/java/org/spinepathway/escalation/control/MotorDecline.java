@@ -38,7 +38,9 @@ public final class MotorDecline implements EscalationRule {
     public static JsonObject evidence(List<MotorDeclineRule.Finding> findings, int weakGrade, LocalDate d) {
         JsonArrayBuilder seen = JSON.createArrayBuilder();
         findings.forEach(f -> seen.add(JSON.createObjectBuilder().add("myotome", f.myotome()).add("side", f.side())
-                .add("latest", f.latest()).add("previous", f.previous() == null ? JsonValue.NULL : JSON.createValue(f.previous()))
+                .add("latest", f.latest()).add("latestOn", f.latestOn().toString())
+                .add("previous", f.previous() == null ? JsonValue.NULL : JSON.createValue(f.previous()))
+                .add("previousOn", f.previousOn() == null ? JsonValue.NULL : JSON.createValue(f.previousOn().toString()))
                 .add("reason", f.reason())));
         return JSON.createObjectBuilder().add("asOf", d.toString()).add("threshold", weakGrade).add("findings", seen).build();
     }

@@ -21,8 +21,12 @@ public final class MotorDeclineRule {
     public record Grade(long assessmentId, LocalDate assessedOn, String myotome, String side, int grade) {
     }
 
-    /** What fired, for the evidence: the myotome, side, latest and previous grade (null if none), and why. */
-    public record Finding(String myotome, String side, int latest, Integer previous, String reason) {
+    /**
+     * What fired, for the evidence: the myotome, side, latest and previous grade (null if none) with the
+     * dates they were graded, and why.
+     */
+    public record Finding(String myotome, String side, int latest, LocalDate latestOn, Integer previous, LocalDate previousOn,
+                          String reason) {
     }
 
     private final int weakGrade;
@@ -43,10 +47,12 @@ public final class MotorDeclineRule {
             Grade latest = newestFirst.get(0);
             Optional<Grade> previous = newestFirst.size() > 1 ? Optional.of(newestFirst.get(1)) : Optional.empty();
             if (latest.grade() <= weakGrade) {
-                findings.add(new Finding(latest.myotome(), latest.side(), latest.grade(), previous.map(Grade::grade).orElse(null),
+                findings.add(new Finding(latest.myotome(), latest.side(), latest.grade(), latest.assessedOn(),
+                        previous.map(Grade::grade).orElse(null), previous.map(Grade::assessedOn).orElse(null),
                         "grade " + latest.grade() + " is " + weakGrade + " or below"));
             } else if (previous.isPresent() && latest.grade() <= previous.get().grade() - 1) {
-                findings.add(new Finding(latest.myotome(), latest.side(), latest.grade(), previous.get().grade(),
+                findings.add(new Finding(latest.myotome(), latest.side(), latest.grade(), latest.assessedOn(),
+                        previous.get().grade(), previous.get().assessedOn(),
                         "grade fell from " + previous.get().grade() + " to " + latest.grade()));
             }
         }

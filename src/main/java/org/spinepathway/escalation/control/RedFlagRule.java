@@ -29,13 +29,19 @@ public final class RedFlagRule implements EscalationRule {
         JsonArrayBuilder sources = JSON.createArrayBuilder();
         boolean fires = false;
         if (facts.intakeRedFlagsAt() != null && (after == null || facts.intakeRedFlagsAt().isAfter(after))) {
-            sources.add(JSON.createObjectBuilder().add("source", "intake").add("recordedAt", facts.intakeRedFlagsAt().toString()));
+            sources.add(JSON.createObjectBuilder().add("source", "intake").add("recordedAt", facts.intakeRedFlagsAt().toString())
+                    .add("redFlags", JSON.createArrayBuilder(facts.intakeRedFlags())));
             fires = true;
         }
         for (EpisodeFacts.Measurement a : facts.asOf(d)) {
             if (a.redFlag() && (after == null || a.redFlagsAt().isAfter(after))) {
-                sources.add(JSON.createObjectBuilder().add("source", "assessment").add("assessmentId", a.id())
-                        .add("date", a.date().toString()).add("recordedAt", a.recordedAt().toString()));
+                var source = JSON.createObjectBuilder().add("source", "assessment").add("assessmentId", a.id())
+                        .add("date", a.date().toString()).add("recordedAt", a.recordedAt().toString())
+                        .add("redFlags", JSON.createArrayBuilder(a.redFlags()));
+                if (a.source() != null) {
+                    source.add("recordedBy", a.source());
+                }
+                sources.add(source);
                 fires = true;
             }
         }

@@ -238,7 +238,7 @@ public class IntakeService {
             escalation.findOpen(episode.getId(), FlagRule.RED_FLAG).ifPresent(raised::add);
         }
         audit.record(AuditAction.CREATE, episode.getPatientId(), "Intake", draft.getId(),
-                "submitted version " + draft.getVersionNo() + (redFlags.isEmpty() ? "" : ", red flags: " + redFlags));
+                "submitted version " + draft.getVersionNo() + (redFlags.isEmpty() ? "" : ", red flags answered yes: " + words(redFlags)));
         return new SubmissionResult(draft, answers.instrument(), disability, startBack, redFlags, raised);
     }
 
@@ -269,9 +269,15 @@ public class IntakeService {
         if (beforeSubmission) {
             evidence.add("beforeSubmission", true);
             audit.record(AuditAction.UPDATE, episode.getPatientId(), "Intake", intake.getId(),
-                    "red flags answered yes in the draft: " + fresh);
+                    "red flags answered yes in the draft: "
+                    + words(raising));
         }
         return Optional.of(escalation.raise(episode, FlagRule.RED_FLAG, evidence.build()));
+    }
+
+    /** Red flags named for a person, as in "saddle numbness, fever". */
+    private static String words(List<RedFlag> flags) {
+        return String.join(", ", flags.stream().map(RedFlag::words).toList());
     }
 
     private SubmissionResult resultOf(EpisodeOfCare episode, Intake submitted) {

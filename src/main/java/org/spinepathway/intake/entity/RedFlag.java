@@ -1,9 +1,9 @@
 package org.spinepathway.intake.entity;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.ResourceBundle;
+
+import org.spinepathway.platform.control.ClinicWords;
 
 /**
  * The red-flag screen (NICE NG59, GIRFT cauda equina pathway). Any "yes" raises an URGENT flag. The
@@ -45,11 +45,13 @@ public enum RedFlag {
      * carries, so the physician reads what was answered "yes".
      */
     public String question() {
-        return ResourceBundle.getBundle(QUESTIONS, Locale.ENGLISH).getString("intake.redFlag." + code);
+        return ClinicWords.of("intake.redFlag." + code);
     }
 
-    /** The application's message bundle, which words the intake's questions. */
-    private static final String QUESTIONS = "org.spinepathway.platform.web.messages";
+    /** A short name for lists and audit details, such as "saddle numbness". */
+    public String words() {
+        return ClinicWords.of("redFlag.short." + code);
+    }
 
     public static Optional<RedFlag> ofCode(String code) {
         return Arrays.stream(values()).filter(f -> f.code.equals(code)).findFirst();

@@ -18,6 +18,7 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 
+import org.spinepathway.platform.control.ClinicWords;
 import org.spinepathway.platform.control.ConflictException;
 import org.spinepathway.platform.control.FieldError;
 import org.spinepathway.platform.control.InputValidation;
@@ -113,7 +114,7 @@ public class AccountService {
         } catch (PersistenceException raceOnUniqueIndex) {
             throw new ConflictException(usernameField, "This name is already used by another account.");
         }
-        audit.record(AuditAction.CREATE, null, "UserAccount", account.getId(), role + " account " + account.getUsername());
+        audit.record(AuditAction.CREATE, null, "UserAccount", account.getId(), ClinicWords.of("role", role) + " account " + account.getUsername());
         return account;
     }
 

@@ -35,12 +35,17 @@ class ProgressChartTest {
                 new ProgressChart.Point(null, START.plusDays(7), 7, null, true)), List.of());
 
         JsonArray datasets = read(chart.painJson()).getJsonObject("data").getJsonArray("datasets");
-        assertEquals(4, datasets.size(), "lower edge, upper edge, baseline, pain");
+        assertEquals(5, datasets.size(), "lower edge, upper edge, band, baseline, pain");
         assertEquals(4.9, y(datasets.getJsonObject(0), 0), 1e-9);
         assertEquals(9.0, y(datasets.getJsonObject(1), 0), 1e-9);
-        assertEquals("-1", datasets.getJsonObject(1).getString("fill"), "the band is filled between the edges");
-        assertEquals(7.0, y(datasets.getJsonObject(2), 0), 1e-9);
-        JsonObject pain = datasets.getJsonObject(3);
+        assertTrue(datasets.getJsonObject(1).getString("label").startsWith("Worse"));
+        assertEquals(false, datasets.getJsonObject(1).getBoolean("fill"), "the edge of worse is a line, not the band");
+        JsonObject band = datasets.getJsonObject(2);
+        assertEquals(0, band.getInt("fill"), "the band is filled down to the lower edge");
+        assertEquals("Within the minimal clinically important change (no important change)", band.getString("label"),
+                "the legend names the shaded band for what it is");
+        assertEquals(7.0, y(datasets.getJsonObject(3), 0), 1e-9);
+        JsonObject pain = datasets.getJsonObject(4);
         assertEquals(7, pain.getJsonArray("data").getJsonObject(0).getInt("x"), "sorted by date, days since care start");
         assertEquals(14, pain.getJsonArray("data").getJsonObject(1).getInt("x"));
         assertEquals("triangle", pain.getJsonArray("pointStyle").getString(0), "a patient's check-in");
@@ -59,7 +64,7 @@ class ProgressChartTest {
         JsonArray datasets = read(chart.disabilityJson()).getJsonObject("data").getJsonArray("datasets");
         assertEquals(34.0, y(datasets.getJsonObject(0), 1), 1e-9);
         assertEquals(54.0, y(datasets.getJsonObject(1), 1), 1e-9);
-        assertEquals(1, datasets.getJsonObject(3).getJsonArray("data").size(), "only the visit that scored the NDI");
+        assertEquals(1, datasets.getJsonObject(4).getJsonArray("data").size(), "only the visit that scored the NDI");
         assertTrue(chart.disabilityJson().contains("NDI (%)"));
     }
 

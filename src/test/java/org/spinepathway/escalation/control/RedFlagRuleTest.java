@@ -37,6 +37,18 @@ class RedFlagRuleTest {
         assertTrue(new RedFlagRule().evaluate(facts(DECIDED.plusMinutes(30), null), D).isPresent());
     }
 
+    @Test
+    void evidence_saysWhichRecordOnWhichDateAndWhatItAnswered_soTheFlagReadsInWords() {
+        var visit = new EpisodeFacts.Measurement(7, D, DECIDED.plusHours(2), 5, null, DECIDED.plusHours(2), "CLINICIAN", List.of("fever"));
+        EpisodeFacts facts = new EpisodeFacts(1, "UNDER_REVIEW", null, 6, null, DECIDED.plusHours(1), List.of(visit), List.of(), List.of(),
+                Map.of(), null, Set.of(), List.of("saddleNumbness"));
+        String evidence = new RedFlagRule().evaluate(facts, D).orElseThrow().toString();
+        assertTrue(evidence.contains("\"source\":\"intake\"") && evidence.contains("\"redFlags\":[\"saddleNumbness\"]"), evidence);
+        assertTrue(evidence.contains("\"recordedBy\":\"CLINICIAN\"") && evidence.contains("\"redFlags\":[\"fever\"]"), evidence);
+        String sentence = FlagExplanation.sentence(FlagRule.RED_FLAG, evidence);
+        assertTrue(sentence.contains("at the intake (saved 2026-12-01)") && sentence.contains("at the clinic visit of 2026-12-02: “"), sentence);
+    }
+
     private static EpisodeFacts facts(OffsetDateTime intakeRedFlagsAt, EpisodeFacts.Measurement assessment) {
         return new EpisodeFacts(1, "UNDER_REVIEW", null, 6, null, intakeRedFlagsAt, assessment == null ? List.of() : List.of(assessment),
                 List.of(), List.of(), Map.of(FlagRule.RED_FLAG, new EpisodeFacts.Decision("DISMISSED", DECIDED, null)), null, Set.of());
