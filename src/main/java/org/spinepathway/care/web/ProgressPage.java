@@ -15,6 +15,7 @@ import jakarta.inject.Named;
 
 import org.spinepathway.care.boundary.CareService;
 import org.spinepathway.care.boundary.CareService.EpisodeChart;
+import org.spinepathway.care.control.MotorGradeTable;
 import org.spinepathway.care.control.ProgressChart;
 import org.spinepathway.care.entity.EpisodeOfCare;
 import org.spinepathway.care.entity.InterventionType;
@@ -60,6 +61,8 @@ public class ProgressPage implements Serializable {
     private EpisodeChart chart;
     private Patient patient;
     private ProgressChart progress;
+    private MotorGradeTable motorGrades;
+    private final Map<Long, String> notes = new HashMap<>();
     private String physioName;
     private String physicianName;
     private final Map<Long, String> voidReasons = new HashMap<>();
@@ -85,6 +88,12 @@ public class ProgressPage implements Serializable {
                         i.getType() == InterventionType.INJECTION && i.getGivenOn() != null ? i.getGivenOn() : i.getStartDate(),
                         i.getType() == InterventionType.INJECTION && i.getGivenOn() != null ? i.getGivenOn() : i.getEndDate(),
                         i.getStatus().name().equals("STOPPED"))).toList());
+        motorGrades = new MotorGradeTable(chart.assessments().stream().filter(a -> !"PATIENT".equals(a.getSource()))
+                .flatMap(a -> a.getMotor().stream().map(m -> new MotorGradeTable.Grade(a.getAssessedOn(), a.getId(), m.getMyotome(),
+                        m.getSide(), m.getGrade())))
+                .toList());
+        notes.clear();
+        chart.assessments().stream().filter(a -> a.getNotes() != null && !a.getNotes().isBlank()).forEach(a -> notes.put(a.getId(), a.getNotes()));
         physioName = nameOf(e.getPhysioId());
         physicianName = nameOf(e.getPhysicianId());
     }
@@ -111,6 +120,9 @@ public class ProgressPage implements Serializable {
     public EpisodeChart getChart() { return chart; }
     public Patient getPatient() { return patient; }
     public ProgressChart getProgress() { return progress; }
+    public MotorGradeTable getMotorGrades() { return motorGrades; }
+    /** The notes recorded with each assessment, by its id; assessments without notes are absent. */
+    public Map<Long, String> getNotes() { return notes; }
     public String getPhysioName() { return physioName; }
     public String getPhysicianName() { return physicianName; }
     public Map<Long, String> getVoidReasons() { return voidReasons; }
