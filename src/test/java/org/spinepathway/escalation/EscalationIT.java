@@ -186,7 +186,8 @@ class EscalationIT {
         assertEquals(200, letter.statusCode());
         assertEquals("application/pdf", letter.headers().firstValue("Content-Type").orElse(""));
         String letterText = Pdf.text(letter.body());
-        assertTrue(letterText.contains("Ada Lovelace") && letterText.contains("RED_FLAG") && letterText.contains("Urgent MRI"), letterText);
+        assertTrue(letterText.contains("Ada Lovelace") && letterText.contains("Red flag (urgent)") && letterText.contains("Urgent MRI")
+                && letterText.contains("To: Spinal surgery service"), letterText);
         assertEquals(1, count("SELECT count(*) FROM audit_event WHERE action = 'DECISION' AND record_id = ?", redFlag));
 
         // The follow-up task is closed by recording a visit.

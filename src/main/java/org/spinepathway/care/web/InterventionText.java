@@ -11,9 +11,11 @@ import jakarta.inject.Named;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import org.spinepathway.care.entity.Intervention;
+import org.spinepathway.platform.control.ClinicWords;
 
 /** An intervention's type-specific details in words, for the plan, the chart and the patient. */
 @Named
@@ -33,9 +35,12 @@ public class InterventionText {
                 add(parts, d, "drug", "");
                 add(parts, d, "dose", "");
                 add(parts, d, "frequency", "");
+                if (d.get("drugClass") instanceof JsonString drugClass) {
+                    parts.add(ClinicWords.of("drugClass." + drugClass.getString()));
+                }
             }
             case INJECTION -> {
-                String kind = d.containsKey("kind") ? d.getString("kind", "").toLowerCase().replace('_', ' ') : "";
+                String kind = d.get("kind") instanceof JsonString k ? ClinicWords.of("injection." + k.getString()).toLowerCase() : "";
                 String level = d.getString("level", "");
                 parts.add((kind + (level.isEmpty() ? "" : " at " + level)).strip());
                 add(parts, d, "givenOn", "given ");

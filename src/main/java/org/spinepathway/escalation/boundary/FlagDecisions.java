@@ -37,6 +37,7 @@ import org.spinepathway.security.boundary.AuditLog;
 import org.spinepathway.security.entity.AuditAction;
 import org.spinepathway.security.entity.Role;
 import org.spinepathway.platform.control.ClinicWords;
+import org.spinepathway.platform.control.StorableText;
 
 /**
  * Decisions on flags. A physician refers (a referral and its PDF letter; the episode is REFERRED and
@@ -88,6 +89,14 @@ public class FlagDecisions {
     }
 
     public EscalationFlag decide(long flagId, String decision, String reason, LocalDate recheckOn) {
+        return decide(flagId, decision, reason, recheckOn, null);
+    }
+
+    /**
+     * Decides an open flag. A referral writes the letter, addressed to {@code referTo} (the receiving
+     * service the physician chose or typed; clinic.letter.default-addressee when blank).
+     */
+    public EscalationFlag decide(long flagId, String decision, String reason, LocalDate recheckOn, String referTo) {
         if (!securityContext.isCallerInRole(Role.PHYSICIAN_NAME)) {
             throw new NotAllowedException("Only a physician decides on a flag.");
         }
@@ -110,6 +119,12 @@ public class FlagDecisions {
         if (note != null && note.length() > 2000) {
             errors.add(new FieldError("reason", "Please keep this to 2000 characters or fewer."));
         }
+        String addressee = referTo == null || referTo.isBlank() ? letters.defaultAddressee() : referTo.strip();
+        if (addressee.length() > 300) {
+            errors.add(new FieldError("referTo", "Please keep the receiving service to 300 characters or fewer."));
+        } else if (!StorableText.isStorable(addressee) || addressee.contains("\n")) {
+            errors.add(new FieldError("referTo", "Give the receiving service on one line, without control characters."));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -126,10 +141,11 @@ public class FlagDecisions {
             case "REFER" -> {
                 flag.decide(FlagStatus.REFERRED, by, now, note, null);
                 episode.moveTo(EpisodeState.REFERRED);
-                Referral referral = new Referral(episode.getId(), flag.getId(), note == null ? "" : note, letters.letter(episode, flag, note, by));
+                Referral referral = new Referral(episode.getId(), flag.getId(), note == null ? "" : note, addressee,
+                        letters.letter(episode, flag, note, by, addressee));
                 em.persist(referral);
                 em.flush();
-                audit.record(AuditAction.CREATE, episode.getPatientId(), "Referral", referral.getId(), "referral letter for flag " + flag.getId());
+                audit.record(AuditAction.CREATE, episode.getPatientId(), "Referral", referral.getId(), "referral letter for flag " + flag.getId() + " to " + addressee);
                 // The episode leaves the rules: its other open flags are settled by the same referral.
                 for (EscalationFlag other : flags.ofEpisode(episode.getId())) {
                     if (other.getStatus() == FlagStatus.OPEN && !other.getId().equals(flag.getId())) {

@@ -73,7 +73,8 @@ public final class FlagResources {
         @Inject
         FlagDecisions decisions;
 
-        public record DecisionRequest(String decision, String reason, LocalDate recheckOn) {
+        /** {@code referTo}: the receiving service a referral letter is addressed to; optional. */
+        public record DecisionRequest(String decision, String reason, LocalDate recheckOn, String referTo) {
         }
 
         public record AcknowledgementRequest(OffsetDateTime contactedAt, String method, String note) {
@@ -93,7 +94,7 @@ public final class FlagResources {
             if (request == null) {
                 throw InvalidInputException.of(null, "Send the decision as a JSON object.");
             }
-            return FlagView.of(decisions.decide(flagId, request.decision(), request.reason(), request.recheckOn()));
+            return FlagView.of(decisions.decide(flagId, request.decision(), request.reason(), request.recheckOn(), request.referTo()));
         }
 
         /** {@code POST /api/v1/flags/{id}/acknowledgements}: an attempt of the care team to reach the patient. */

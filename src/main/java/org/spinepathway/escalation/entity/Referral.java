@@ -35,6 +35,9 @@ public class Referral extends VoidableEntity {
     @Column(name = "note", nullable = false, length = 2000)
     private String note;
 
+    @Column(name = "addressee", length = 300, updatable = false)
+    private String addressee;
+
     @Basic(fetch = FetchType.LAZY)
     @Column(name = "letter_pdf", nullable = false, updatable = false)
     private byte[] letterPdf;
@@ -43,10 +46,11 @@ public class Referral extends VoidableEntity {
         // for JPA
     }
 
-    public Referral(long episodeId, long flagId, String note, byte[] letterPdf) {
+    public Referral(long episodeId, long flagId, String note, String addressee, byte[] letterPdf) {
         this.episodeId = episodeId;
         this.flagId = flagId;
         this.note = note;
+        this.addressee = addressee;
         this.letterPdf = letterPdf.clone();
     }
 
@@ -54,5 +58,6 @@ public class Referral extends VoidableEntity {
     public Long getEpisodeId() { return episodeId; }
     public Long getFlagId() { return flagId; }
     public String getNote() { return note; }
+    public String getAddressee() { return addressee; }
     public byte[] getLetterPdf() { return letterPdf.clone(); }
 }

@@ -17,6 +17,7 @@ import jakarta.inject.Named;
 import org.spinepathway.care.boundary.CareService;
 import org.spinepathway.care.web.ProgressPage;
 import org.spinepathway.escalation.boundary.FlagDecisions;
+import org.spinepathway.escalation.boundary.ReferralLetters;
 import org.spinepathway.escalation.boundary.UrgentContacts;
 import org.spinepathway.escalation.entity.ContactMethod;
 import org.spinepathway.escalation.entity.EscalationFlag;
@@ -54,6 +55,9 @@ public class FlagPage implements Serializable {
     UrgentContacts contacts;
 
     @Inject
+    ReferralLetters letters;
+
+    @Inject
     Clock clock;
 
     private Long id;
@@ -72,6 +76,7 @@ public class FlagPage implements Serializable {
     private String decision;
     private String reason;
     private LocalDate recheckOn;
+    private String referTo;
 
     public void load() {
         if (id == null) {
@@ -108,7 +113,8 @@ public class FlagPage implements Serializable {
     public void decide() {
         FacesContext context = FacesContext.getCurrentInstance();
         try {
-            EscalationFlag decided = decisions.decide(id, decision, reason, "CONTINUE".equals(decision) ? recheckOn : null);
+            EscalationFlag decided = decisions.decide(id, decision, reason, "CONTINUE".equals(decision) ? recheckOn : null,
+                    "REFER".equals(decision) ? referTo : null);
             FieldMessages.global(context, FacesMessage.SEVERITY_INFO, switch (decided.getStatus()) {
                 case REFERRED -> "Referred. The referral letter is ready to download.";
                 case CONTINUED -> "Conservative care continues; the rules wait until " + decided.getRecheckOn() + ".";
@@ -179,6 +185,10 @@ public class FlagPage implements Serializable {
     public String getExplanation() { return explanation; }
     public List<AuditEvent> getHistory() { return history; }
     public UrgentContacts.Status getContact() { return contact; }
+    public String getReferTo() { return referTo; }
+    public void setReferTo(String referTo) { this.referTo = referTo; }
+    /** The receiving services offered at referral, the clinic's default first. */
+    public List<String> getServices() { return letters.services(); }
     public String getPhone() { return phone; }
     public String getEmergencyContactName() { return emergencyContactName; }
     public String getEmergencyContactPhone() { return emergencyContactPhone; }

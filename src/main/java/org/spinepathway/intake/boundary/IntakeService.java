@@ -192,6 +192,12 @@ public class IntakeService {
         return intakes.findByStatus(episodeId, IntakeStatus.SUBMITTED).map(this::answersOf);
     }
 
+    /** The submitted intake with its answers, for a document that already recorded its own read (a referral letter). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<IntakeView> current(EpisodeOfCare episode) {
+        return intakes.findByStatus(episode.getId(), IntakeStatus.SUBMITTED).map(i -> new IntakeView(episode, i, answersOf(i)));
+    }
+
     /** A submitted intake for staff; opening it is audited. */
     public IntakeView read(long intakeId) {
         Intake intake = intakes.find(intakeId).filter(i -> i.getStatus() != IntakeStatus.DRAFT)

@@ -1,6 +1,7 @@
 package org.spinepathway.escalation.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -101,20 +102,25 @@ class EscalationBrowserIT {
         browser.await().until(ExpectedConditions.urlContains("/physician/flag.xhtml"));
         browser.checkAccessibility("flag");
         assertTrue(browser.text("explanation").contains("pain 7 → 7"), browser.text("explanation"));
-        assertEquals(4L, browser.chartDatasets("painChart"), "the progress chart is on the decision page");
+        assertEquals(5L, browser.chartDatasets("painChart"), "the progress chart is on the decision page");
+        assertFalse(browser.driver().getPageSource().contains("{&quot;") || browser.text("evidence").contains("NOT_IMPROVING"),
+                "the flag page shows the evidence in words, not as JSON or codes");
 
         Browser.choose(browser.await(), "decision:decision", 0);   // refer
+        browser.type("decision:referTo", "Spinal surgery, Example Royal Infirmary");
         browser.type("decision:reason", "Six weeks of physiotherapy without change; MRI and surgical opinion please.");
         browser.click("decision:decide");
         browser.await().until(d -> d.getPageSource().contains("Referred. The referral letter is ready"));
-        assertEquals("REFERRED", browser.text("flagStatus"));
+        assertEquals("Referred for a surgical opinion", browser.text("flagStatus"));
         assertEquals("REFERRED", Clinic.text(databaseUrl, "SELECT state FROM episode_of_care WHERE id = ?", episode));
 
         browser.click("letter:download");
         Path letter = waitForDownload(downloads);
         String pdf = Pdf.text(Files.readAllBytes(letter));
         assertTrue(pdf.contains("Florence Nightingale"), pdf);
-        assertTrue(pdf.contains("NOT_IMPROVING"), pdf);
+        assertTrue(pdf.contains("Not improving at 6 weeks (for review)"), pdf);
+        assertTrue(pdf.contains("To: Spinal surgery, Example Royal Infirmary"), pdf);
+        assertFalse(pdf.contains("NOT_IMPROVING") || pdf.contains("{\""), pdf);
         assertTrue(pdf.contains("MRI and surgical opinion please"), pdf);
         assertTrue(pdf.contains(Clinic.text(databaseUrl, "SELECT mrn FROM patient WHERE email = ?", "wl-" + run + "@example.org")), pdf);
         List<String> findings = new ArrayList<>(adminFindings);
