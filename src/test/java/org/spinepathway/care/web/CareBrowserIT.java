@@ -124,18 +124,18 @@ class CareBrowserIT {
         click("after:another");
         recordVisit(TODAY, 4, 1, "4");
         assertTrue(text("recorded").contains("ODI: 20.0%"), text("recorded"));
-        assertTrue(text("flagsRaised").contains("Motor decline (URGENT)"), "L5 left 5 -> 4 raises MOTOR_DECLINE at once: " + text("flagsRaised"));
+        assertTrue(text("flagsRaised").contains("Motor decline (Urgent)"), "L5 left 5 -> 4 raises MOTOR_DECLINE at once: " + text("flagsRaised"));
         assertEquals(2, Clinic.number(databaseUrl, "SELECT count(*) FROM assessment WHERE episode_id = ? AND source = 'CLINICIAN'", episodeId));
         assertEquals(0, Clinic.number(databaseUrl, "SELECT count(*) FROM assessment_draft WHERE episode_id = ?", episodeId),
                 "the draft is gone once the visit is recorded");
 
         click("after:progress");
         wait.until(ExpectedConditions.urlContains("/physio/progress.xhtml"));
-        // Chart.js drew each chart: the pain chart has the band's two edges, the baseline and the pain line.
-        assertEquals(4L, session.chartDatasets("painChart"));
-        assertEquals(4L, session.chartDatasets("disabilityChart"));
+        // Chart.js drew each chart: the band's two edges, the band between them, the baseline and the measure.
+        assertEquals(5L, session.chartDatasets("painChart"));
+        assertEquals(5L, session.chartDatasets("disabilityChart"));
         assertEquals(2L, ((Number) script("return Chart.getChart(document.querySelector(\"[id='interventionChart'] canvas\")).data.labels.length;")).longValue());
-        assertEquals(2L, ((Number) script("return Chart.getChart(document.querySelector(\"[id='painChart'] canvas\")).data.datasets[3].data.length;")).longValue(),
+        assertEquals(2L, ((Number) script("return Chart.getChart(document.querySelector(\"[id='painChart'] canvas\")).data.datasets[4].data.length;")).longValue(),
                 "both visits are on the pain line");
         String table = text("measurementsForm:measurements_data");
         assertTrue(table.contains(TODAY.toString()) && table.contains("Clinician visit"), table);
@@ -148,7 +148,7 @@ class CareBrowserIT {
         type("measurementsForm:measurements:0:voidReason", "Recorded on the wrong day");
         click("measurementsForm:measurements:0:void");
         wait.until(d -> d.getPageSource().contains("The assessment is voided"));
-        assertEquals(1L, ((Number) script("return Chart.getChart(document.querySelector(\"[id='painChart'] canvas\")).data.datasets[3].data.length;")).longValue());
+        assertEquals(1L, ((Number) script("return Chart.getChart(document.querySelector(\"[id='painChart'] canvas\")).data.datasets[4].data.length;")).longValue());
         assertEquals("Recorded on the wrong day", Clinic.text(databaseUrl,
                 "SELECT void_reason FROM assessment WHERE episode_id = ? AND voided_at IS NOT NULL", episodeId));
         assertEquals(List.of(), allAxeFindings(), "serious or critical accessibility violations");
@@ -191,7 +191,7 @@ class CareBrowserIT {
         wait.until(ExpectedConditions.urlContains("/patient/progress.xhtml"));
         assertTrue(text("measurementsForm:measurements_data").contains("Patient check-in"), text("measurementsForm:measurements_data"));
         assertTrue(text("goals").contains("Own goals: garden again"));
-        assertEquals(1L, ((Number) script("return Chart.getChart(document.querySelector(\"[id='painChart'] canvas\")).data.datasets[3].data.length;")).longValue());
+        assertEquals(1L, ((Number) script("return Chart.getChart(document.querySelector(\"[id='painChart'] canvas\")).data.datasets[4].data.length;")).longValue());
         checkAccessibility("patient progress");
 
         // Another patient's episode: the same answer as an unknown one, and nothing of theirs shown.
