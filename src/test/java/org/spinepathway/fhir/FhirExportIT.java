@@ -28,6 +28,7 @@ import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -97,6 +98,9 @@ class FhirExportIT {
                 "{\"reason\":\"Entered on the wrong patient\"}", physio, PASSWORD).statusCode());
         assertEquals(201, api.api("POST", "api/v1/episodes/" + episode + "/assessments",
                 "{\"date\":\"" + TODAY.minusDays(10) + "\",\"source\":\"PATIENT\",\"nrs\":7}", patientEmail, PASSWORD).statusCode());
+        assertEquals(201, api.api("POST", "api/v1/episodes/" + episode + "/assessments", "{\"date\":\"" + TODAY.minusDays(5)
+                + "\",\"source\":\"CLINICIAN\",\"motor\":[{\"myotome\":\"L5\",\"side\":\"LEFT\",\"grade\":4},"
+                + "{\"myotome\":\"S1\",\"side\":\"LEFT\",\"grade\":5}],\"notes\":\"Toe walking weaker on the left\"}", physio, PASSWORD).statusCode());
         care.evaluate(TODAY);
         long notImproving = Clinic.number(databaseUrl, "SELECT id FROM escalation_flag WHERE episode_id = ? AND rule = 'NOT_IMPROVING'", episode);
         assertEquals(200, api.api("POST", "api/v1/flags/" + notImproving + "/decision", "{\"decision\":\"CONTINUE\",\"reason\":\"Injection "
@@ -130,6 +134,13 @@ class FhirExportIT {
         assertEquals(6, plan.getActivity().size(), "one activity per intervention");
         String json = asPhysician.body();
         assertTrue(json.contains("\"code\":\"72514-3\""), "pain as LOINC 72514-3");
+        List<Observation> grades = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(r -> r instanceof Observation)
+                .map(r -> (Observation) r).filter(o -> o.getCode().getCodingFirstRep().getCode().startsWith("MRC-")).toList();
+        assertEquals(2, grades.size(), "an Observation per graded myotome");
+        Observation l5 = grades.stream().filter(o -> o.getCode().getCodingFirstRep().getCode().equals("MRC-L5")).findFirst().orElseThrow();
+        assertEquals(4, l5.getValueIntegerType().getValue());
+        assertEquals("L5 (big toe extension), left side", l5.getBodySite().getText());
+        assertEquals("Toe walking weaker on the left", l5.getNoteFirstRep().getText(), "the visit's notes go with its grades");
         assertTrue(json.contains("entered-in-error") && json.contains("Entered on the wrong patient"), "the voided visit, with its reason");
         assertTrue(json.contains("Same-day MRI and spinal surgeon"), "the referral's reason");
         assertTrue(json.contains("Conservative care continued until " + TODAY.plusDays(14)), "the CONTINUE decision");

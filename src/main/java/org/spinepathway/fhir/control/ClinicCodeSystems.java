@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
+import org.spinepathway.care.entity.Myotome;
 import org.spinepathway.care.entity.InterventionType;
 import org.spinepathway.escalation.entity.FlagRule;
 
@@ -53,6 +54,15 @@ public final class ClinicCodeSystems {
         return instrument.equals("ODI") ? "Oswestry Disability Index, total" : "Neck Disability Index, total";
     }
 
+    /** The measure code of a myotome's MRC grade, such as "MRC-L5". */
+    public static String motorCode(Myotome myotome) {
+        return "MRC-" + myotome.name();
+    }
+
+    public static String displayMotor(Myotome myotome) {
+        return myotome.words() + " muscle strength, MRC grade (0-5)";
+    }
+
     public static Optional<CodeSystem> named(String name) {
         Map<String, String> concepts = new LinkedHashMap<>();
         String title;
@@ -73,6 +83,9 @@ public final class ClinicCodeSystems {
                 title = "Spine Pathway outcome measures";
                 concepts.put("ODI", displayMeasure("ODI"));
                 concepts.put("NDI", displayMeasure("NDI"));
+                for (Myotome myotome : Myotome.values()) {
+                    concepts.put(motorCode(myotome), displayMotor(myotome));
+                }
             }
             default -> {
                 return Optional.empty();

@@ -39,6 +39,8 @@ import org.hl7.fhir.r4.model.BooleanType;
 import org.spinepathway.escalation.entity.FlagAcknowledgement;
 import org.spinepathway.care.entity.Assessment;
 import org.spinepathway.care.entity.Intervention;
+import org.spinepathway.care.entity.MotorGrade;
+import org.spinepathway.care.entity.Myotome;
 import org.spinepathway.care.entity.TreatmentPlan;
 import org.spinepathway.escalation.control.FlagExplanation;
 import org.spinepathway.escalation.entity.EscalationFlag;
@@ -290,6 +292,27 @@ public final class EpisodeBundle {
             add(disabilityObservation("assessment-" + a.getId() + "-" + a.getDisabilityInstrument().toLowerCase() + "-score",
                     a.getDisabilityInstrument(), a.getDisabilityScore(), when, a.getRecordedAt(),
                     disabilityId == null ? null : "QuestionnaireResponse/" + disabilityId, performer, voided, note));
+        }
+        // An Observation per graded myotome and side (MRC 0-5), with the visit's notes.
+        for (MotorGrade m : a.getMotor()) {
+            Myotome.ofCode(m.getMyotome()).ifPresent(myotome -> {
+                Observation o = observation("assessment-" + a.getId() + "-mrc-" + myotome.name().toLowerCase() + "-" + m.getSide().toLowerCase(),
+                        when, a.getRecordedAt(), null, performer, voided, note);
+                o.getCategoryFirstRep().getCodingFirstRep().setCode("exam").setDisplay("Exam");
+                String display = ClinicCodeSystems.displayMotor(myotome);
+                o.setCode(new CodeableConcept(new Coding(MEASURE_SYSTEM, ClinicCodeSystems.motorCode(myotome), display)).setText(display));
+                o.setBodySite(new CodeableConcept().setText(myotome.words() + ", " + m.getSide().toLowerCase() + " side"));
+                o.setValue(new IntegerType(m.getGrade()));
+                add(o);
+            });
+        }
+        // Notes of a visit that measured nothing else still reach the receiver.
+        if (a.getNrs() == null && a.getDisabilityScore() == null && a.getMotor().isEmpty() && a.getNotes() != null && !a.getNotes().isBlank()) {
+            Observation o = observation("assessment-" + a.getId() + "-notes", when, a.getRecordedAt(), null, performer, voided,
+                    voided ? note : null);
+            o.setCode(new CodeableConcept(new Coding(LOINC, "48767-8", "Annotation comment [Interpretation] Narrative")).setText("Notes"));
+            o.setValue(new StringType(a.getNotes()));
+            add(o);
         }
     }
 
