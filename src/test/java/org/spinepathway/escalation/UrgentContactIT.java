@@ -98,7 +98,7 @@ class UrgentContactIT {
 
     @Test
     void urgentFlagNobodyAcknowledged_shouldBeSentAgainToTheFallback_once() throws Exception {
-        Urgent flag = urgentFlag("+447700900101");
+        Urgent flag = urgentFlag("+447400900101");
         timePasses();
         MimeMessage resent = awaitOverdueMail(flag.mrn());
         assertEquals(ON_CALL, resent.getAllRecipients()[0].toString());
@@ -112,8 +112,8 @@ class UrgentContactIT {
 
     @Test
     void urgentFlagWhosePatientWasReached_shouldNotBeSentAgain() throws Exception {
-        Urgent reached = urgentFlag("+447700900102");
-        Urgent control = urgentFlag("+447700900103");
+        Urgent reached = urgentFlag("+447400900102");
+        Urgent control = urgentFlag("+447400900103");
         HttpResponse<String> ack = acknowledge(physio, reached.id(), "{\"method\":\"PHONE\",\"note\":\"Told to go to the emergency department now\"}");
         assertEquals(201, ack.statusCode(), ack.body());
         long ackId = read(ack.body()).asJsonObject().getJsonNumber("id").longValue();
@@ -133,7 +133,7 @@ class UrgentContactIT {
 
     @Test
     void urgentFlagWhoseContactGotNoAnswer_shouldStayUnacknowledged_andBeSentAgain() throws Exception {
-        Urgent flag = urgentFlag("+447700900104");
+        Urgent flag = urgentFlag("+447400900104");
         HttpResponse<String> ack = acknowledge(physician, flag.id(), "{\"method\":\"NO_ANSWER\"}");
         assertEquals(201, ack.statusCode(), ack.body());
         assertFalse(worklistRow(flag.mrn()).getBoolean("acknowledged"));
@@ -143,16 +143,16 @@ class UrgentContactIT {
 
     @Test
     void worklistRowOfAnUrgentFlag_shouldCarryThePatientsPhone_orNoneWhenThereIsNone() throws Exception {
-        Urgent withPhone = urgentFlag("07700 900105");
+        Urgent withPhone = urgentFlag("07400 900105");
         Urgent withoutPhone = urgentFlag(null);
-        assertEquals("+447700900105", worklistRow(withPhone.mrn()).getString("phone"), "stored and shown as E.164");
+        assertEquals("+447400900105", worklistRow(withPhone.mrn()).getString("phone"), "stored and shown as E.164");
         JsonObject none = worklistRow(withoutPhone.mrn());
         assertTrue(none.containsKey("phone") && none.isNull("phone"), "an URGENT row says there is no phone: " + none);
     }
 
     @Test
     void acknowledgement_shouldBeRefusedWithTheReason_forWhatItCannotTake() throws Exception {
-        Urgent flag = urgentFlag("+447700900106");
+        Urgent flag = urgentFlag("+447400900106");
         assertRefused(acknowledge(physio, flag.id(), "{\"note\":\"Spoke to her\"}"), 400, "method");
         assertRefused(acknowledge(physio, flag.id(), "{\"method\":\"CARRIER_PIGEON\",\"note\":\"x\"}"), 400, "method");
         assertRefused(acknowledge(physio, flag.id(), "{\"method\":\"PHONE\"}"), 400, "note");

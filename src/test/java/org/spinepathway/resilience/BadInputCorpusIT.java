@@ -290,7 +290,7 @@ class BadInputCorpusIT {
         forms.add(new Form(null, () -> "login.xhtml", "login", "submit$", Map.of(), () -> { }));
         forms.add(new Form(null, () -> "register.xhtml", "registration", "submit$", Map.of("givenName", "Ann", "familyName", "Lee",
                 "birthDate_input", "1970-01-01", "sex", "FEMALE", "email", "reg{unique}@example.org", "password", "Register-pass-2026",
-                "passwordRepeated", "Register-pass-2026"), () -> { }));
+                "passwordRepeated", "Register-pass-2026", "phone", "07400 123456"), () -> { }));
         Map<String, String> noRedFlags = new LinkedHashMap<>();
         for (int i = 0; i < 10; i++) {
             noRedFlags.put("redFlags:" + i + ":answer", "false");
