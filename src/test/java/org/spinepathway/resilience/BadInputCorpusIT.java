@@ -302,10 +302,12 @@ class BadInputCorpusIT {
         }
         forms.add(new Form(patient, () -> "patient/check-in.xhtml?episode=" + ownInCare, "assessment", "record$", Map.of("nrs", "4"), () -> { }));
         forms.add(new Form(patient, () -> "account/password.xhtml", "password", "submit$", Map.of(), () -> { }));
+        forms.add(new Form(patient, () -> "patient/home.xhtml", "contact", "saveContact$", Map.of(), () -> { }));
         forms.add(new Form(physioWeb, () -> "physio/intake.xhtml?id=" + t.intakeToOpen, "openForCare", "open$", Map.of(),
                 () -> t.intakeToOpen = intakeOf(episodeWithIntake(false))));
         forms.add(new Form(physioWeb, () -> "physio/plan.xhtml?episode=" + t.inCare, "plan", "save$", Map.of(), () -> { }));
         forms.add(new Form(physioWeb, () -> "physio/plan.xhtml?episode=" + t.inCare, "team", "assign$", Map.of(), () -> { }));
+        forms.add(new Form(physioWeb, () -> "physio/plan.xhtml?episode=" + t.inCare, "contact", "saveContact$", Map.of(), () -> { }));
         forms.add(new Form(physioWeb, () -> "physio/plan.xhtml?episode=" + t.inCare, "add", "addIntervention$", Map.of(), () -> { }));
         forms.add(new Form(physioWeb, () -> "physio/plan.xhtml?episode=" + t.inCare, "interventions", "stop$", Map.of(),
                 () -> intervention(t.inCare)));
