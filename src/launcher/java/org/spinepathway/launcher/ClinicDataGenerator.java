@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Synthetic clinic data, deterministic from a seed, written for speed: every table is filled by
  * one set-based {@code INSERT ... SELECT} over {@code generate_series}, never row by row. For N
- * episodes (one per patient): the patient, a submitted intake (baseline), the episode in
+ * episodes (one per patient): the patient (with a mobile number, a third with an emergency contact), a submitted intake (baseline), the episode in
  * conservative care, a plan with physical therapy, medication for half and injections for a
  * quarter, and 4-10 assessments over 0-20 weeks. The mix: 60% improving, 20% not improving, 10%
  * worsening, 1% with a red flag at the last visit, 9% overdue for follow-up.
@@ -104,10 +104,15 @@ public final class ClinicDataGenerator {
                     + " + u_day % 7)");
             s.execute("UPDATE gen SET span = GREATEST(0, (" + d + " - care_start) - CASE WHEN profile = 'OVERDUE' THEN 22 ELSE 0 END)");
 
-            s.execute("INSERT INTO patient (id, mrn, given_name, family_name, birth_date, sex, created_by, updated_by) OVERRIDING SYSTEM VALUE"
+            // Mobile numbers from 07400 and 07401, UK ranges libphonenumber takes as valid; a third have an emergency contact.
+            s.execute("INSERT INTO patient (id, mrn, given_name, family_name, birth_date, sex, phone, emergency_contact_name,"
+                    + " emergency_contact_phone, created_by, updated_by) OVERRIDING SYSTEM VALUE"
                     + " SELECT " + patientBase + " + k, 'SP' || nextval('patient_mrn_seq'), (" + array(GIVEN) + ")[1 + u_name % " + GIVEN.size() + "],"
                     + " (" + array(FAMILY) + ")[1 + (u_name * 7 + u_birth) % " + FAMILY.size() + "], DATE '1940-01-01' + (u_birth * 22),"
-                    + " CASE WHEN u_birth % 2 = 0 THEN 'FEMALE' ELSE 'MALE' END, 'generator', 'generator' FROM gen");
+                    + " CASE WHEN u_birth % 2 = 0 THEN 'FEMALE' ELSE 'MALE' END, '+447400' || lpad((k % 1000000)::text, 6, '0'),"
+                    + " CASE WHEN u_name % 3 = 0 THEN (" + array(GIVEN) + ")[1 + u_birth % " + GIVEN.size() + "] || ' '"
+                    + " || (" + array(FAMILY) + ")[1 + (u_name * 7 + u_birth) % " + FAMILY.size() + "] END,"
+                    + " CASE WHEN u_name % 3 = 0 THEN '+447401' || lpad((k % 1000000)::text, 6, '0') END, 'generator', 'generator' FROM gen");
             s.execute("INSERT INTO episode_of_care (id, patient_id, region, side, state, physio_id, physician_id, opened_on, baseline_nrs,"
                     + " baseline_instrument, baseline_disability, care_opened_at, care_opened_by, created_by, updated_by) OVERRIDING SYSTEM VALUE"
                     + " SELECT " + episodeBase + " + k, " + patientBase + " + k, CASE WHEN cervical THEN 'CERVICAL' ELSE 'LUMBAR' END,"

@@ -45,7 +45,8 @@ import org.spinepathway.testing.WebSession;
  * The closed loop on URGENT flags against the real server, with the server's clock moved on by the
  * test: a flag nobody acknowledged in time is sent again to the on-call fallback, once; a contact
  * that reached the patient stops it; "no answer" does not. The worklist carries the phone and the
- * state of the loop, and the acknowledgement call refuses what it cannot take.
+ * state of the loop, and the acknowledgement call refuses what it cannot take. Reaching a patient
+ * needs a number that works: the API stores phones as E.164 and refuses what is no phone number.
  */
 @ExtendWith(ArquillianExtension.class)
 class UrgentContactIT {
@@ -98,7 +99,7 @@ class UrgentContactIT {
 
     @Test
     void urgentFlagNobodyAcknowledged_shouldBeSentAgainToTheFallback_once() throws Exception {
-        Urgent flag = urgentFlag("+447700900101");
+        Urgent flag = urgentFlag("+447400900101");
         timePasses();
         MimeMessage resent = awaitOverdueMail(flag.mrn());
         assertEquals(ON_CALL, resent.getAllRecipients()[0].toString());
@@ -112,8 +113,8 @@ class UrgentContactIT {
 
     @Test
     void urgentFlagWhosePatientWasReached_shouldNotBeSentAgain() throws Exception {
-        Urgent reached = urgentFlag("+447700900102");
-        Urgent control = urgentFlag("+447700900103");
+        Urgent reached = urgentFlag("+447400900102");
+        Urgent control = urgentFlag("+447400900103");
         HttpResponse<String> ack = acknowledge(physio, reached.id(), "{\"method\":\"PHONE\",\"note\":\"Told to go to the emergency department now\"}");
         assertEquals(201, ack.statusCode(), ack.body());
         long ackId = read(ack.body()).asJsonObject().getJsonNumber("id").longValue();
@@ -133,7 +134,7 @@ class UrgentContactIT {
 
     @Test
     void urgentFlagWhoseContactGotNoAnswer_shouldStayUnacknowledged_andBeSentAgain() throws Exception {
-        Urgent flag = urgentFlag("+447700900104");
+        Urgent flag = urgentFlag("+447400900104");
         HttpResponse<String> ack = acknowledge(physician, flag.id(), "{\"method\":\"NO_ANSWER\"}");
         assertEquals(201, ack.statusCode(), ack.body());
         assertFalse(worklistRow(flag.mrn()).getBoolean("acknowledged"));
@@ -143,16 +144,49 @@ class UrgentContactIT {
 
     @Test
     void worklistRowOfAnUrgentFlag_shouldCarryThePatientsPhone_orNoneWhenThereIsNone() throws Exception {
-        Urgent withPhone = urgentFlag("07700 900105");
+        Urgent withPhone = urgentFlag("07400 900105");
         Urgent withoutPhone = urgentFlag(null);
-        assertEquals("+447700900105", worklistRow(withPhone.mrn()).getString("phone"), "stored and shown as E.164");
+        assertEquals("+447400900105", worklistRow(withPhone.mrn()).getString("phone"), "stored and shown as E.164");
         JsonObject none = worklistRow(withoutPhone.mrn());
         assertTrue(none.containsKey("phone") && none.isNull("phone"), "an URGENT row says there is no phone: " + none);
     }
 
     @Test
+    void patientCreatedThroughTheApi_shouldHaveTheirPhoneAndEmergencyContactStoredAsE164() throws Exception {
+        String email = "reach-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        HttpResponse<String> created = api().api("POST", "api/v1/patients", "{\"givenName\":\"Rhea\",\"familyName\":\"Reach\","
+                + "\"birthDate\":\"1970-03-03\",\"sex\":\"FEMALE\",\"email\":\"" + email + "\",\"phone\":\"07400 900107\","
+                + "\"emergencyContact\":{\"name\":\"Ray Reach\",\"phone\":\"(020) 7946 0107\"}}", physio, PASSWORD);
+        assertEquals(201, created.statusCode(), created.body());
+        long id = Clinic.idOf(created.body());
+        assertEquals("+447400900107", Clinic.text(databaseUrl, "SELECT phone FROM patient WHERE id = ?", id));
+        assertEquals("Ray Reach", Clinic.text(databaseUrl, "SELECT emergency_contact_name FROM patient WHERE id = ?", id));
+        assertEquals("+442079460107", Clinic.text(databaseUrl, "SELECT emergency_contact_phone FROM patient WHERE id = ?", id));
+        JsonObject shown = read(api().api("GET", "api/v1/patients/" + id, null, physio, PASSWORD).body()).asJsonObject();
+        assertEquals("+447400900107", shown.getString("phone"));
+        assertEquals("+442079460107", shown.getJsonObject("emergencyContact").getString("phone"));
+    }
+
+    @Test
+    void patientWithANumberThatIsNoPhoneNumber_shouldBeRefusedNamingThePhone_andNothingStored() throws Exception {
+        String email = "unreachable-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        for (String bad : List.of("hello", "12", "+999 123", "07700 900123")) {
+            HttpResponse<String> refused = api().api("POST", "api/v1/patients", "{\"givenName\":\"Nora\",\"familyName\":\"Number\","
+                    + "\"birthDate\":\"1970-03-03\",\"sex\":\"FEMALE\",\"email\":\"" + email + "\",\"phone\":\"" + bad + "\"}",
+                    physio, PASSWORD);
+            assertRefused(refused, 400, "phone");
+            assertTrue(read(refused.body()).asJsonObject().getJsonArray("errors").getJsonObject(0).getString("message")
+                    .contains("the patient's phone number"), bad + ": " + refused.body());
+        }
+        assertRefused(api().api("POST", "api/v1/patients", "{\"givenName\":\"Nora\",\"familyName\":\"Number\","
+                + "\"birthDate\":\"1970-03-03\",\"sex\":\"FEMALE\",\"email\":\"" + email + "\","
+                + "\"emergencyContact\":{\"name\":\"Half Contact\"}}", physio, PASSWORD), 400, "emergencyContact.phone");
+        assertEquals(0, Clinic.number(databaseUrl, "SELECT count(*) FROM patient WHERE email = ?", email), "nothing stored");
+    }
+
+    @Test
     void acknowledgement_shouldBeRefusedWithTheReason_forWhatItCannotTake() throws Exception {
-        Urgent flag = urgentFlag("+447700900106");
+        Urgent flag = urgentFlag("+447400900106");
         assertRefused(acknowledge(physio, flag.id(), "{\"note\":\"Spoke to her\"}"), 400, "method");
         assertRefused(acknowledge(physio, flag.id(), "{\"method\":\"CARRIER_PIGEON\",\"note\":\"x\"}"), 400, "method");
         assertRefused(acknowledge(physio, flag.id(), "{\"method\":\"PHONE\"}"), 400, "note");

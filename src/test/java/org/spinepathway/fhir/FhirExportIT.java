@@ -27,6 +27,7 @@ import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Questionnaire;
@@ -80,6 +81,11 @@ class FhirExportIT {
         long episode = care.episodeWithIntake(physio, patientEmail, "Grace", "Hopper", 7, 3, TODAY.minusDays(70),
                 "{\"painTravels\":[\"BUTTOCK\",\"THIGH\"],\"numbness\":[\"LEFT_LEG\"],\"onsetDate\":\"" + TODAY.minusDays(90) + "\"}");
         care.plan(physio, episode, TODAY.minusDays(60), "Back to gardening without leg pain");
+        WebSession physioWeb = new WebSession(base);
+        assertEquals(302, physioWeb.signIn(physio, PASSWORD).statusCode());
+        HttpResponse<String> contactSaved = physioWeb.submit("physio/plan.xhtml?episode=" + episode, "contact", Map.of("phone", Clinic.PHONE,
+                "emergencyContactName", "Vincent Hopper", "emergencyContactPhone", "(020) 7946 0999"), "saveContact");
+        assertTrue(contactSaved.body().contains("contact details are saved"), contactSaved.body());
         for (String intervention : List.of(
                 "{\"type\":\"REST\",\"startDate\":\"%s\",\"endDate\":\"%s\",\"status\":\"COMPLETED\",\"details\":{\"instructions\":\"Relative rest, short walks\"}}",
                 "{\"type\":\"PHYSICAL_THERAPY\",\"startDate\":\"%s\",\"status\":\"ACTIVE\",\"details\":{\"programme\":\"McKenzie extension\",\"sessionsPerWeek\":2}}",
@@ -132,6 +138,16 @@ class FhirExportIT {
         CarePlan plan = (CarePlan) bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
                 .filter(r -> r instanceof CarePlan).findFirst().orElseThrow();
         assertEquals(6, plan.getActivity().size(), "one activity per intervention");
+        org.hl7.fhir.r4.model.Patient patient = (org.hl7.fhir.r4.model.Patient) bundle.getEntry().stream()
+                .map(Bundle.BundleEntryComponent::getResource).filter(r -> r instanceof org.hl7.fhir.r4.model.Patient).findFirst().orElseThrow();
+        assertTrue(patient.getTelecom().stream().anyMatch(t -> t.getSystem() == ContactPoint.ContactPointSystem.PHONE
+                && t.getUse() == ContactPoint.ContactPointUse.MOBILE && Clinic.PHONE_E164.equals(t.getValue())), "the mobile in E.164");
+        assertEquals(1, patient.getContact().size(), "the emergency contact");
+        org.hl7.fhir.r4.model.Patient.ContactComponent contact = patient.getContactFirstRep();
+        assertEquals("http://terminology.hl7.org/CodeSystem/v2-0131", contact.getRelationshipFirstRep().getCodingFirstRep().getSystem());
+        assertEquals("C", contact.getRelationshipFirstRep().getCodingFirstRep().getCode());
+        assertEquals("Vincent Hopper", contact.getName().getText());
+        assertEquals("+442079460999", contact.getTelecomFirstRep().getValue());
         String json = asPhysician.body();
         assertTrue(json.contains("\"code\":\"72514-3\""), "pain as LOINC 72514-3");
         List<Observation> grades = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(r -> r instanceof Observation)

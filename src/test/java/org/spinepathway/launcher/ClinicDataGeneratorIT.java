@@ -20,6 +20,7 @@ import org.spinepathway.escalation.control.EpisodeFacts;
 import org.spinepathway.escalation.control.EpisodeFactsReader;
 import org.spinepathway.escalation.control.EscalationThresholds;
 import org.spinepathway.escalation.entity.FlagRule;
+import org.spinepathway.patient.control.PhoneNumbers;
 import org.spinepathway.platform.control.SchemaMigrator;
 import org.spinepathway.testing.EmbeddedDatabase;
 
@@ -47,6 +48,17 @@ class ClinicDataGeneratorIT {
             long redFlags = single(a, "SELECT count(DISTINCT episode_id) FROM assessment WHERE red_flags <> ''");
             assertTrue(redFlags >= 3 && redFlags <= 25, "about 1% with a red flag: " + redFlags);
             assertTrue(single(a, "SELECT count(*) FROM intervention WHERE type = 'INJECTION'") > 200, "injections for about a quarter");
+            assertEquals(0, single(a, "SELECT count(*) FROM patient WHERE phone IS NULL"), "every patient can be reached");
+            long withContact = single(a, "SELECT count(*) FROM patient WHERE emergency_contact_name IS NOT NULL");
+            assertTrue(withContact > 200 && withContact < 500, "about a third with an emergency contact: " + withContact);
+            PhoneNumbers numbers = new PhoneNumbers("GB");
+            try (Statement s = a.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT phone FROM patient UNION ALL SELECT emergency_contact_phone FROM patient"
+                         + " WHERE emergency_contact_phone IS NOT NULL")) {
+                while (rs.next()) {
+                    assertEquals(rs.getString(1), numbers.parse(rs.getString(1)).e164(), "a number libphonenumber takes as valid");
+                }
+            }
 
             Map<FlagRule, Integer> fired = new EnumMap<>(FlagRule.class);
             EpisodeEvaluation evaluation = new EpisodeEvaluation(EscalationThresholds.defaults());

@@ -290,7 +290,7 @@ class BadInputCorpusIT {
         forms.add(new Form(null, () -> "login.xhtml", "login", "submit$", Map.of(), () -> { }));
         forms.add(new Form(null, () -> "register.xhtml", "registration", "submit$", Map.of("givenName", "Ann", "familyName", "Lee",
                 "birthDate_input", "1970-01-01", "sex", "FEMALE", "email", "reg{unique}@example.org", "password", "Register-pass-2026",
-                "passwordRepeated", "Register-pass-2026"), () -> { }));
+                "passwordRepeated", "Register-pass-2026", "phone", "07400 123456"), () -> { }));
         Map<String, String> noRedFlags = new LinkedHashMap<>();
         for (int i = 0; i < 10; i++) {
             noRedFlags.put("redFlags:" + i + ":answer", "false");
@@ -302,10 +302,12 @@ class BadInputCorpusIT {
         }
         forms.add(new Form(patient, () -> "patient/check-in.xhtml?episode=" + ownInCare, "assessment", "record$", Map.of("nrs", "4"), () -> { }));
         forms.add(new Form(patient, () -> "account/password.xhtml", "password", "submit$", Map.of(), () -> { }));
+        forms.add(new Form(patient, () -> "patient/home.xhtml", "contact", "saveContact$", Map.of(), () -> { }));
         forms.add(new Form(physioWeb, () -> "physio/intake.xhtml?id=" + t.intakeToOpen, "openForCare", "open$", Map.of(),
                 () -> t.intakeToOpen = intakeOf(episodeWithIntake(false))));
         forms.add(new Form(physioWeb, () -> "physio/plan.xhtml?episode=" + t.inCare, "plan", "save$", Map.of(), () -> { }));
         forms.add(new Form(physioWeb, () -> "physio/plan.xhtml?episode=" + t.inCare, "team", "assign$", Map.of(), () -> { }));
+        forms.add(new Form(physioWeb, () -> "physio/plan.xhtml?episode=" + t.inCare, "contact", "saveContact$", Map.of(), () -> { }));
         forms.add(new Form(physioWeb, () -> "physio/plan.xhtml?episode=" + t.inCare, "add", "addIntervention$", Map.of(), () -> { }));
         forms.add(new Form(physioWeb, () -> "physio/plan.xhtml?episode=" + t.inCare, "interventions", "stop$", Map.of(),
                 () -> intervention(t.inCare)));

@@ -33,12 +33,25 @@ public final class Clinic {
         assertEquals(201, created.statusCode(), created.body());
     }
 
-    /** A patient who registers themselves on the registration page; the answer is the redirect that follows. */
+    /** A mobile number libphonenumber takes as valid (07700 900xxx, the UK's drama range, it refuses). */
+    public static final String PHONE = "07400 123456";
+    public static final String PHONE_E164 = "+447400123456";
+
+    /**
+     * A patient who registers themselves on the registration page, with the mobile number
+     * {@link #PHONE}; the answer is the redirect that follows.
+     */
     public static HttpResponse<String> registerPatient(URL base, String email, String password, String givenName, String familyName,
                                        String birthDate, String sex) {
+        return registerPatient(base, email, password, givenName, familyName, birthDate, sex, PHONE);
+    }
+
+    /** As {@link #registerPatient(URL, String, String, String, String, String, String)}, with this mobile number. */
+    public static HttpResponse<String> registerPatient(URL base, String email, String password, String givenName, String familyName,
+                                       String birthDate, String sex, String phone) {
         HttpResponse<String> registered = new WebSession(base).submit("register.xhtml", "registration", Map.of(
                 "givenName", givenName, "familyName", familyName, "birthDate_input", birthDate, "sex", sex,
-                "email", email, "password", password, "passwordRepeated", password), "submit");
+                "email", email, "phone", phone, "password", password, "passwordRepeated", password), "submit");
         assertEquals(302, registered.statusCode(), "registration of " + email + ": " + registered.body());
         return registered;
     }

@@ -23,6 +23,7 @@ import org.spinepathway.care.boundary.CareService;
 import org.spinepathway.care.boundary.CareService.EpisodeChart;
 import org.spinepathway.care.entity.Intervention;
 import org.spinepathway.intake.boundary.IntakeService;
+import org.spinepathway.patient.boundary.ContactDetails;
 import org.spinepathway.patient.boundary.PatientService;
 import org.spinepathway.patient.entity.Patient;
 import org.spinepathway.platform.control.ConflictException;
@@ -30,15 +31,17 @@ import org.spinepathway.platform.control.InvalidInputException;
 import org.spinepathway.platform.control.NotAllowedException;
 import org.spinepathway.platform.control.NotFoundException;
 import org.spinepathway.platform.web.FieldMessages;
+import org.spinepathway.platform.web.Messages;
 import org.spinepathway.security.boundary.AccountService;
 import org.spinepathway.security.entity.AuditEvent;
 import org.spinepathway.security.entity.Role;
 import org.spinepathway.security.entity.UserAccount;
 
 /**
- * {@code /physio/plan.xhtml?episode=}: the physiotherapist's treatment plan. Every save carries the
- * version the page was opened at: if a colleague saved first, the page says who and when, keeps what
- * was typed, and overwrites nothing.
+ * {@code /physio/plan.xhtml?episode=}: the physiotherapist's treatment plan, and how to reach the
+ * patient (their phone, an emergency contact), which the care team corrects here. Every save carries
+ * the version the page was opened at: if a colleague saved first, the page says who and when, keeps
+ * what was typed, and overwrites nothing.
  */
 @Named
 @ViewScoped
@@ -74,6 +77,12 @@ public class PlanPage implements Serializable {
     private List<UserAccount> physicians = List.of();
     private Long physioId;
     private Long physicianId;
+
+    // How to reach the patient, and the version of the patient's record it was filled from
+    private String phone;
+    private String emergencyContactName;
+    private String emergencyContactPhone;
+    private int patientVersion;
 
     // The plan form
     private String goals;
@@ -121,6 +130,10 @@ public class PlanPage implements Serializable {
             startDate = LocalDate.now(clock);
             reviewDate = startDate.plusWeeks(6);
         }
+        phone = patient.getPhone();
+        emergencyContactName = patient.getEmergencyContactName();
+        emergencyContactPhone = patient.getEmergencyContactPhone();
+        patientVersion = patient.getVersion();
         physios = accounts.colleagues(Role.PHYSIO);
         physicians = accounts.colleagues(Role.PHYSICIAN);
         physioId = chart.episode().getPhysioId();
@@ -140,6 +153,28 @@ public class PlanPage implements Serializable {
             FieldMessages.show(context, invalid, field -> "plan:" + field);
         } catch (ConflictException | NotAllowedException conflict) {
             FieldMessages.global(context, FacesMessage.SEVERITY_ERROR, conflict.getMessage());
+        }
+    }
+
+    /** Staff change how the clinic reaches the patient; messages go next to the fields or above the form. */
+    public void saveContactDetails() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        try {
+            patients.updateContactDetails(patient.getId(), patientVersion,
+                    ContactDetails.of(phone, emergencyContactName, emergencyContactPhone));
+            load();
+            context.addMessage("contact", new FacesMessage(FacesMessage.SEVERITY_INFO, Messages.text(context, "plan.contactSaved"), null));
+        } catch (InvalidInputException invalid) {
+            FieldMessages.show(context, invalid, field -> switch (field) {
+                case "phone" -> "contact:phone";
+                case "emergencyContact.name" -> "contact:emergencyContactName";
+                case "emergencyContact.phone" -> "contact:emergencyContactPhone";
+                default -> "contact";
+            });
+        } catch (ConflictException | NotAllowedException | NotFoundException refused) {
+            // What was typed stays in the form; nothing was stored.
+            context.addMessage("contact", new FacesMessage(FacesMessage.SEVERITY_ERROR, refused.getMessage(), null));
+            context.validationFailed();
         }
     }
 
@@ -244,6 +279,12 @@ public class PlanPage implements Serializable {
     public List<String> getInjectionKinds() { return List.of("EPIDURAL_STEROID", "NERVE_ROOT_BLOCK", "FACET"); }
     public boolean isStoppable(Intervention i) { return i.getStatus().name().equals("PLANNED") || i.getStatus().name().equals("ACTIVE"); }
 
+    public String getPhone() { return phone; }
+    public void setPhone(String phone) { this.phone = phone; }
+    public String getEmergencyContactName() { return emergencyContactName; }
+    public void setEmergencyContactName(String emergencyContactName) { this.emergencyContactName = emergencyContactName; }
+    public String getEmergencyContactPhone() { return emergencyContactPhone; }
+    public void setEmergencyContactPhone(String emergencyContactPhone) { this.emergencyContactPhone = emergencyContactPhone; }
     public List<UserAccount> getPhysios() { return physios; }
     public List<UserAccount> getPhysicians() { return physicians; }
     public Long getPhysioId() { return physioId; }

@@ -65,6 +65,8 @@ public final class EpisodeBundle {
     static final String LOINC = "http://loinc.org";
     static final String PAIN_NRS_LOINC = "72514-3";
     static final String UCUM = "http://unitsofmeasure.org";
+    /** HL7 v2 table 0131, contact role: "C" is the emergency contact. */
+    static final String CONTACT_ROLE = "http://terminology.hl7.org/CodeSystem/v2-0131";
 
     /** Everything the export reads of one episode; the flags and referrals are empty for callers who may not see them. */
     public record EpisodeRecord(org.spinepathway.patient.entity.Patient patient, org.spinepathway.care.entity.EpisodeOfCare episode,
@@ -170,7 +172,14 @@ public final class EpisodeBundle {
             fhir.addTelecom().setSystem(ContactPoint.ContactPointSystem.EMAIL).setValue(p.getEmail());
         }
         if (p.getPhone() != null) {
-            fhir.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue(p.getPhone());
+            fhir.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setUse(ContactPoint.ContactPointUse.MOBILE)
+                    .setValue(p.getPhone());
+        }
+        if (p.getEmergencyContactName() != null) {
+            Patient.ContactComponent contact = fhir.addContact();
+            contact.addRelationship(new CodeableConcept(new Coding(CONTACT_ROLE, "C", "Emergency Contact")));
+            contact.getName().setText(p.getEmergencyContactName());
+            contact.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue(p.getEmergencyContactPhone());
         }
         return fhir;
     }

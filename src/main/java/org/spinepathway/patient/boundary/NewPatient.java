@@ -11,7 +11,11 @@ import jakarta.validation.constraints.Size;
 
 import org.spinepathway.patient.entity.Sex;
 
-/** A patient as staff or an import enter it ({@code POST /api/v1/patients}). */
+/**
+ * A patient as staff or an import enter it ({@code POST /api/v1/patients}). {@code phone} and
+ * {@code emergencyContact} are optional (a patient registering must give a phone); numbers are
+ * checked by the service and stored in E.164 form.
+ */
 public record NewPatient(
         @NotBlank(message = "{patient.givenName.required}")
         @Size(max = 100, message = "{patient.name.tooLong}")
@@ -33,10 +37,18 @@ public record NewPatient(
 
         @Size(max = 254, message = "{patient.email.tooLong}")
         @Email(message = "{patient.email.invalid}")
-        String email) {
+        String email,
+
+        String phone,
+
+        EmergencyContact emergencyContact) {
 
     /** The sex, once the input has been validated. */
     public Sex sexValue() {
         return Sex.valueOf(sex);
+    }
+
+    public ContactDetails contactDetails() {
+        return new ContactDetails(phone, emergencyContact);
     }
 }

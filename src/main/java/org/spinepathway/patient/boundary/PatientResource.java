@@ -20,7 +20,10 @@ import org.spinepathway.patient.entity.Sex;
 import org.spinepathway.platform.control.InvalidInputException;
 import org.spinepathway.security.entity.Role;
 
-/** {@code /api/v1/patients}: staff register patients; staff and the patient themselves read one. */
+/**
+ * {@code /api/v1/patients}: staff register patients (with an optional {@code phone} and
+ * {@code emergencyContact {name, phone}}, stored as E.164); staff and the patient themselves read one.
+ */
 @Path("patients")
 @ApplicationScoped
 @Consumes(MediaType.APPLICATION_JSON)
@@ -52,9 +55,13 @@ public class PatientResource {
     public record Created(long id, String mrn) {
     }
 
-    public record PatientView(long id, String mrn, String givenName, String familyName, LocalDate birthDate, Sex sex, String email) {
+    /** A patient as the API shows them; phone numbers in E.164, no emergency contact when there is none. */
+    public record PatientView(long id, String mrn, String givenName, String familyName, LocalDate birthDate, Sex sex, String email,
+                              String phone, EmergencyContact emergencyContact) {
         static PatientView of(Patient p) {
-            return new PatientView(p.getId(), p.getMrn(), p.getGivenName(), p.getFamilyName(), p.getBirthDate(), p.getSex(), p.getEmail());
+            return new PatientView(p.getId(), p.getMrn(), p.getGivenName(), p.getFamilyName(), p.getBirthDate(), p.getSex(), p.getEmail(),
+                    p.getPhone(), p.getEmergencyContactName() == null ? null
+                            : new EmergencyContact(p.getEmergencyContactName(), p.getEmergencyContactPhone()));
         }
     }
 }

@@ -29,6 +29,11 @@ public class PatientRepository {
         return patient;
     }
 
+    /** Writes pending changes now, so a stale version shows here rather than at commit. */
+    public void flush() {
+        em.flush();
+    }
+
     /** A patient that is not voided. */
     public Optional<Patient> find(long id) {
         return Optional.ofNullable(em.find(Patient.class, id)).filter(p -> !p.isVoided());

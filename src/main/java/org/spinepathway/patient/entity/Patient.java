@@ -1,6 +1,7 @@
 package org.spinepathway.patient.entity;
 
 import java.time.LocalDate;
+import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,7 +15,11 @@ import jakarta.persistence.Table;
 
 import org.spinepathway.platform.entity.VoidableEntity;
 
-/** A patient of the clinic. Names are stored as typed and always shown escaped. */
+/**
+ * A patient of the clinic. Names are stored as typed and always shown escaped. How to reach them (their
+ * phone, an emergency contact) holds numbers in E.164 form only, and an emergency contact is whole or
+ * absent; the database holds both to that as well.
+ */
 @Entity
 @Table(name = "patient")
 @NamedQuery(name = Patient.FIND_BY_ACCOUNT,
@@ -71,6 +76,25 @@ public class Patient extends VoidableEntity {
         this.sex = sex;
         this.email = email;
         this.accountId = accountId;
+    }
+
+    /**
+     * Sets how to reach the patient. The numbers come checked and in E.164 form (PhoneNumbers); an
+     * emergency contact needs both name and phone.
+     *
+     * @return whether anything changed
+     */
+    public boolean changeContactDetails(String phone, String emergencyContactName, String emergencyContactPhone) {
+        if ((emergencyContactName == null) != (emergencyContactPhone == null)) {
+            throw new IllegalArgumentException("an emergency contact has both a name and a phone, or neither");
+        }
+        boolean changed = !Objects.equals(this.phone, phone)
+                || !Objects.equals(this.emergencyContactName, emergencyContactName)
+                || !Objects.equals(this.emergencyContactPhone, emergencyContactPhone);
+        this.phone = phone;
+        this.emergencyContactName = emergencyContactName;
+        this.emergencyContactPhone = emergencyContactPhone;
+        return changed;
     }
 
     public Long getId() {

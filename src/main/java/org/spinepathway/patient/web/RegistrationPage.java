@@ -42,6 +42,7 @@ public class RegistrationPage implements Serializable {
             "person.birthDate", "registration:birthDate",
             "person.sex", "registration:sex",
             "person.email", "registration:email",
+            "person.phone", "registration:phone",
             "password", "registration:password",
             "passwordRepeated", "registration:passwordRepeated");
 
@@ -59,6 +60,7 @@ public class RegistrationPage implements Serializable {
     private LocalDate birthDate;
     private Sex sex;
     private String email;
+    private String phone;
     private String password;
     private String passwordRepeated;
 
@@ -66,7 +68,8 @@ public class RegistrationPage implements Serializable {
         FacesContext context = FacesContext.getCurrentInstance();
         try {
             patients.register(new PatientRegistration(
-                    new NewPatient(givenName, familyName, birthDate, sex == null ? null : sex.name(), email), password, passwordRepeated));
+                    new NewPatient(givenName, familyName, birthDate, sex == null ? null : sex.name(), email, phone, null),
+                    password, passwordRepeated));
         } catch (InvalidInputException invalid) {
             FieldMessages.show(context, invalid, INPUTS);
             return;
@@ -131,6 +134,14 @@ public class RegistrationPage implements Serializable {
 
     public void setEmail(String email) {
         this.email = email;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public void setPhone(String phone) {
+        this.phone = phone;
     }
 
     public String getPassword() {

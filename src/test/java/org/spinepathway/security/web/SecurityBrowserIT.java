@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -24,18 +25,21 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.spinepathway.testing.Browser;
 import org.spinepathway.testing.Clinic;
 import org.spinepathway.testing.ClinicDeployment;
+import org.spinepathway.testing.EmbeddedDatabase;
 import org.spinepathway.testing.Http;
 import org.spinepathway.testing.WebSession;
 
 /**
- * Accounts as people use them, in headless Chromium: a patient registers, signs out and in; five
- * wrong passwords lock an account; an idle session ends with a clear page; the administrator finds
- * a chart read in the audit log.
+ * Accounts as people use them, in headless Chromium: a patient registers (with a mobile number the
+ * clinic can call), signs out and in; five wrong passwords lock an account; an idle session ends with
+ * a clear page; the administrator finds a chart read in the audit log. How the clinic reaches a
+ * patient is changed by the patient on their home page and by the physiotherapist on the plan page.
  */
 @ExtendWith(ArquillianExtension.class)
 class SecurityBrowserIT {
 
     private static final String PASSWORD = "Browser-pass-2026";
+    private static String databaseUrl;
 
     @ArquillianResource
     URL base;
@@ -46,7 +50,8 @@ class SecurityBrowserIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return ClinicDeployment.onNewDatabase("security_browser");
+        databaseUrl = EmbeddedDatabase.get().createDatabase("security_browser");
+        return ClinicDeployment.onDatabase(databaseUrl);
     }
 
     @BeforeEach
@@ -71,7 +76,7 @@ class SecurityBrowserIT {
         wait.until(ExpectedConditions.urlContains("/register.xhtml"));
 
         // First a slip: the passwords differ. The form keeps the other answers and says what is wrong.
-        fillRegistration("Mary", "Shelley", "1979-08-30", PASSWORD, PASSWORD + "x");
+        fillRegistration("Mary", "Shelley", "1979-08-30", "07400 123456", PASSWORD, PASSWORD + "x");
         browser.findElement(By.id("registration:submit")).click();
         WebElement mismatch = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("[id='registration:passwordRepeated'] ~ .ui-message-error, .ui-message-error[id*='passwordRepeated']")));
@@ -96,6 +101,95 @@ class SecurityBrowserIT {
         assertEquals("Mary Shelley", browser.findElement(By.id("name")).getText());
         browser.findElement(By.id("navForm:signOut")).click();
         wait.until(ExpectedConditions.urlContains("signedOut=true"));
+    }
+
+    @Test
+    void registration_withoutAMobileNumber_orWithOneThatIsNoNumber_shouldSaySoNextToTheField_andStoreNothing() throws SQLException {
+        browser.get(page("register.xhtml"));
+        fillRegistration("Ada", "Lovelace", "1975-12-10", "", PASSWORD, PASSWORD);
+        browser.findElement(By.id("registration:submit")).click();
+        wait.until(d -> fieldMessage("phone").contains("Enter your mobile number"));
+        assertEquals(0, Clinic.number(databaseUrl, "SELECT count(*) FROM patient WHERE email = ?", email), "nothing stored");
+
+        for (String[] bad : new String[][] {{"hello", "This is not a phone number: write your mobile number in digits"},
+                {"12", "not a valid number for United Kingdom: check your mobile number"},
+                {"07700 900123", "not a valid number for United Kingdom: check your mobile number"}}) {
+            typeInto("registration:phone", bad[0]);
+            typeInto("registration:password", PASSWORD);
+            typeInto("registration:passwordRepeated", PASSWORD);
+            browser.findElement(By.id("registration:submit")).click();
+            Browser.waitForAjax(wait);
+            wait.until(d -> fieldMessage("phone").contains(bad[1]));
+            assertTrue(browser.getCurrentUrl().contains("/register.xhtml"), bad[0] + " was taken");
+            assertEquals(bad[0], browser.findElement(By.id("registration:phone")).getAttribute("value"), "what was typed stays");
+            assertEquals(0, Clinic.number(databaseUrl, "SELECT count(*) FROM patient WHERE email = ?", email), bad[0] + ": nothing stored");
+            assertEquals(0, Clinic.number(databaseUrl, "SELECT count(*) FROM user_account WHERE username = ?", email), bad[0] + ": no account");
+        }
+        Browser.keepEvidence(browser, "registration-phone-refused");
+        Browser.assertNoConsoleErrors(browser);
+    }
+
+    @Test
+    void registration_withAMobileNumberWrittenAnyCommonWay_shouldStoreItInE164Form() throws SQLException {
+        browser.get(page("register.xhtml"));
+        Browser.keepEvidence(browser, "registration-with-phone-field");
+        fillRegistration("Grace", "Hopper", "1976-12-09", "07400 123456", PASSWORD, PASSWORD);
+        browser.findElement(By.id("registration:submit")).click();
+        wait.until(ExpectedConditions.urlContains("/patient/home.xhtml"));
+        assertEquals("+447400123456", Clinic.text(databaseUrl, "SELECT phone FROM patient WHERE email = ?", email));
+        assertEquals("+447400123456", browser.findElement(By.id("contact:phone")).getAttribute("value"), "shown on the home page");
+    }
+
+    @Test
+    void patient_shouldChangeTheirMobileNumberAndEmergencyContact_onTheirHomePage() throws SQLException {
+        registerByHttp();
+        signIn(email, PASSWORD);
+        wait.until(ExpectedConditions.urlContains("/patient/home.xhtml"));
+        assertEquals(Clinic.PHONE_E164, browser.findElement(By.id("contact:phone")).getAttribute("value"));
+
+        typeInto("contact:phone", "12");
+        typeInto("contact:emergencyContactName", "Sam Smith");
+        browser.findElement(By.id("contact:saveContact")).click();
+        wait.until(d -> fieldMessage("phone").contains("your mobile number"));
+        assertTrue(fieldMessage("emergencyContactPhone").contains("your emergency contact's number too"), fieldMessage("emergencyContactPhone"));
+        assertEquals(Clinic.PHONE_E164, Clinic.text(databaseUrl, "SELECT phone FROM patient WHERE email = ?", email), "nothing half-changed");
+        assertEquals(0, Clinic.number(databaseUrl, "SELECT count(*) FROM patient WHERE email = ? AND emergency_contact_name IS NOT NULL", email));
+
+        typeInto("contact:phone", "+44 7400 654321");
+        typeInto("contact:emergencyContactPhone", "(020) 7946 0123");
+        browser.findElement(By.id("contact:saveContact")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("contact:messages"), "Your contact details are saved"));
+        assertEquals("+447400654321", Clinic.text(databaseUrl, "SELECT phone FROM patient WHERE email = ?", email));
+        assertEquals("Sam Smith", Clinic.text(databaseUrl, "SELECT emergency_contact_name FROM patient WHERE email = ?", email));
+        assertEquals("+442079460123", Clinic.text(databaseUrl, "SELECT emergency_contact_phone FROM patient WHERE email = ?", email));
+        assertEquals("+442079460123", browser.findElement(By.id("contact:emergencyContactPhone")).getAttribute("value"));
+        long patientId = Clinic.number(databaseUrl, "SELECT id FROM patient WHERE email = ?", email);
+        String audited = Clinic.text(databaseUrl, "SELECT detail FROM audit_event WHERE action = 'UPDATE' AND record_type = 'Patient'"
+                + " AND record_id = ? ORDER BY id DESC LIMIT 1", patientId);
+        assertTrue(audited.contains(Clinic.PHONE_E164 + " -> +447400654321"), audited);
+        Browser.assertNoConsoleErrors(browser);
+    }
+
+    @Test
+    void physiotherapist_shouldCorrectThePatientsPhone_onThePlanPage() throws SQLException {
+        String physio = "physio-" + UUID.randomUUID().toString().substring(0, 8);
+        Clinic.createStaff(base, physio, PASSWORD, "PHYSIO", "Pat Physio");
+        long episode = Clinic.patientWithEpisode(base, physio, PASSWORD, email);
+        long patientId = Clinic.number(databaseUrl, "SELECT patient_id FROM episode_of_care WHERE id = ?", episode);
+        Browser.signIn(browser, wait, page("login.xhtml"), physio, PASSWORD, "/physio/");
+        browser.get(page("physio/plan.xhtml?episode=" + episode));
+
+        typeInto("contact:phone", "hello");
+        browser.findElement(By.id("contact:saveContact")).click();
+        wait.until(d -> fieldMessage("phone").contains("the patient's phone number"));
+        assertEquals(0, Clinic.number(databaseUrl, "SELECT count(*) FROM patient WHERE id = ? AND phone IS NOT NULL", patientId));
+
+        typeInto("contact:phone", "07400 111222");
+        browser.findElement(By.id("contact:saveContact")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("contact:contactMessages"), "The patient's contact details are saved"));
+        assertEquals("+447400111222", Clinic.text(databaseUrl, "SELECT phone FROM patient WHERE id = ?", patientId));
+        assertEquals(physio, Clinic.text(databaseUrl, "SELECT updated_by FROM patient WHERE id = ?", patientId));
+        Browser.assertNoConsoleErrors(browser);
     }
 
     @Test
@@ -231,15 +325,22 @@ class SecurityBrowserIT {
         return browser.findElements(By.cssSelector("#audit\\:events_data tr")).stream().map(WebElement::getText).toList();
     }
 
-    private void fillRegistration(String given, String family, String birthDate, String password, String repeated) {
+    private void fillRegistration(String given, String family, String birthDate, String phone, String password, String repeated) {
         typeInto("registration:givenName", given);
         typeInto("registration:familyName", family);
         WebElement date = browser.findElement(By.id("registration:birthDate_input"));
         date.sendKeys(birthDate);
         browser.findElement(By.cssSelector("label[for='registration:sex:1']")).click();
         typeInto("registration:email", email);
+        typeInto("registration:phone", phone);
         typeInto("registration:password", password);
         typeInto("registration:passwordRepeated", repeated);
+    }
+
+    /** The text of the message next to an input of the page's form ("" when there is none). */
+    private String fieldMessage(String input) {
+        return browser.findElements(By.cssSelector("[id$=':" + input + "'] ~ .ui-message-error, .ui-message-error[id*='" + input + "']"))
+                .stream().map(WebElement::getText).findFirst().orElse("");
     }
 
     private void registerByHttp() {
