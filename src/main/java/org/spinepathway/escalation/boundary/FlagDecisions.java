@@ -51,6 +51,8 @@ public class FlagDecisions {
 
     /** The answer for a flag that does not exist and for one the caller may not see: the same words, no id. */
     public static final String NO_SUCH_FLAG = "There is no such flag that you may see.";
+    /** The same for a letter: an unknown flag, one the caller may not see and one without a referral. */
+    public static final String NO_SUCH_LETTER = "There is no referral letter for such a flag that you may see.";
 
 
     public static final Set<String> DECISIONS = Set.of("REFER", "CONTINUE", "DISMISS");
@@ -206,9 +208,14 @@ public class FlagDecisions {
 
     /** The letter of the referral a flag produced, as issued. */
     public Referral referralOf(long flagId) {
-        EscalationFlag flag = require(flagId);
+        EscalationFlag flag;
+        try {
+            flag = require(flagId);
+        } catch (NotFoundException noFlag) {
+            throw new NotFoundException(NO_SUCH_LETTER);
+        }
         Referral referral = em.createNamedQuery(Referral.FIND_BY_FLAG, Referral.class).setParameter("flagId", flag.getId())
-                .getResultStream().findFirst().orElseThrow(() -> new NotFoundException("This flag has no referral letter."));
+                .getResultStream().findFirst().orElseThrow(() -> new NotFoundException(NO_SUCH_LETTER));
         EpisodeOfCare episode = episodes.require(referral.getEpisodeId());
         audit.record(AuditAction.EXPORT, episode.getPatientId(), "Referral", referral.getId(), "referral letter downloaded");
         return referral;
