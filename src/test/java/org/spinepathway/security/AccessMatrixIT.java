@@ -31,10 +31,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.spinepathway.testing.CareFixtures;
 import org.spinepathway.testing.Clinic;
 import org.spinepathway.testing.ClinicDeployment;
 import org.spinepathway.testing.EmbeddedDatabase;
 import org.spinepathway.testing.Http;
+import org.spinepathway.testing.ServerOutput;
 import org.spinepathway.testing.WebSession;
 
 /**
@@ -257,6 +259,134 @@ class AccessMatrixIT {
     }
 
     @Test
+    void errorPagesAnd401Answers_shouldCarryTheSecurityHeaders() {
+        WebSession anonymous = new WebSession(base);
+        assertSecurityHeaders(anonymous.get("no-such-page.xhtml"), "the 404 page");
+        assertSecurityHeaders(anonymous.api("GET", "api/v1/patients/" + patientAId, null, null, null), "401 without credentials");
+        assertSecurityHeaders(anonymous.api("GET", "api/v1/patients/" + patientAId, null, patientA, "wrong-password"), "401 for a wrong password");
+        assertSecurityHeaders(anonymous.get("patient/home.xhtml"), "the redirect to sign-in");
+        WebSession physio = new WebSession(base);
+        assertEquals(302, physio.signIn("physio-" + run, PASSWORD).statusCode());
+        HttpResponse<String> forbidden = physio.get("admin/accounts.xhtml");
+        assertEquals(403, forbidden.statusCode());
+        assertSecurityHeaders(forbidden, "the 403 page");
+    }
+
+    @Test
+    void controlCharactersInBasicCredentials_shouldAnswer401_beAudited_andForgeNoLineInTheServerLog() throws SQLException {
+        WebSession api = new WebSession(base);
+        String forged = "admin\r\n[forged] line " + run;
+        String nul = "admin\u0000x" + run;
+        String both = "admin\u0000\r\n[forged] line " + run;
+        HttpResponse<String> unknown = api.api("GET", "api/v1/patients/" + patientAId, null, "nobody-" + run, "pw");
+        try (ServerOutput log = ServerOutput.capture()) {
+            for (String username : List.of(nul, forged, both)) {
+                HttpResponse<String> refused = api.api("GET", "api/v1/patients/" + patientAId, null, username, "pw");
+                assertEquals(401, refused.statusCode(), refused.body());
+                assertEquals(unknown.body(), refused.body(), "refused like any wrong credentials");
+                assertSecurityHeaders(refused, "401 for " + username);
+            }
+            HttpResponse<String> inPassword = api.api("GET", "api/v1/patients/" + patientAId, null, "physio-" + run, PASSWORD + "\r\n[forged] pw");
+            assertEquals(401, inPassword.statusCode(), "a control character in the password: " + inPassword.body());
+            // The server logs each evaluation run: once its line is in, every line logged before it is too.
+            new CareFixtures(base, databaseUrl, PASSWORD).evaluate(java.time.LocalDate.now());
+            assertTrue(log.await(line -> line.contains("Escalation evaluation"), java.time.Duration.ofSeconds(30)),
+                    "the server's output is captured: " + log.lines());
+            List<String> lines = log.lines();
+            assertFalse(lines.stream().anyMatch(line -> line.strip().startsWith("[forged]")), "a forged line in the log: " + lines);
+            assertFalse(lines.stream().anyMatch(line -> line.contains("\u0000")), "a NUL in the log");
+        }
+        assertEquals(1, countEvents("admin\\u0000x" + run, "SIGN_IN_FAILURE"), "the NUL sign-in audited, escaped");
+        assertEquals(1, countEvents("admin\\r\\n[forged] line " + run, "SIGN_IN_FAILURE"), "the CR/LF sign-in audited, escaped");
+        assertEquals(1, countEvents("admin\\u0000\\r\\n[forged] line " + run, "SIGN_IN_FAILURE"));
+        assertEquals(1, countEvents("physio-" + run, "SIGN_IN_FAILURE"), "the bad password audited under the account");
+    }
+
+    @Test
+    void wrongCurrentPasswords_onTheChangePasswordPage_shouldCountAndLockLikeSignIns() throws SQLException {
+        String staff = "change-" + run;
+        createStaff(staff, "PHYSIO");
+        WebSession browser = new WebSession(base);
+        assertEquals(302, browser.signIn(staff, PASSWORD).statusCode());
+        String hashBefore = Clinic.text(databaseUrl, "SELECT password_hash FROM user_account WHERE username = ?", staff);
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> wrong = browser.submit("account/password.xhtml", "password", Map.of("currentPassword", "guess-number-" + i,
+                    "newPassword", "Brand-new-pass-2027", "newPasswordRepeated", "Brand-new-pass-2027"), "submit");
+            assertEquals(200, wrong.statusCode());
+        }
+        assertEquals(5, countEvents(staff, "SIGN_IN_FAILURE"), "each wrong current password audited as a failed sign-in");
+        assertEquals(1, countEvents(staff, "LOCKOUT"), "and the fifth locks the account");
+        HttpResponse<String> rightButLocked = browser.submit("account/password.xhtml", "password", Map.of("currentPassword", PASSWORD,
+                "newPassword", "Brand-new-pass-2027", "newPasswordRepeated", "Brand-new-pass-2027"), "submit");
+        assertTrue(rightButLocked.body().contains("locked"), "the page says the account is locked");
+        assertEquals(hashBefore, Clinic.text(databaseUrl, "SELECT password_hash FROM user_account WHERE username = ?", staff),
+                "no guess and not even the right password changes it while locked");
+        assertEquals(401, new WebSession(base).api("GET", "api/v1/patients/" + patientAId, null, staff, PASSWORD).statusCode(),
+                "the lock holds for sign-in too");
+    }
+
+    @Test
+    void refusalsOfARecord_shouldBeTheSameAnswer_whetherItExistsOrNot() throws SQLException {
+        WebSession api = new WebSession(base);
+        String physio = "physio-" + run;
+        // Episode A: patient A's intake with a red flag (an URGENT flag), and physio's plan (physio's team).
+        assertEquals(201, api.api("POST", "api/v1/episodes/" + episodeAId + "/intake",
+                "{\"painNow\":3,\"painWorst\":4,\"redFlags\":{\"saddleNumbness\":true}}", patientA, PASSWORD).statusCode());
+        assertEquals(201, api.api("POST", "api/v1/episodes/" + episodeAId + "/plan", planJson(), physio, PASSWORD).statusCode());
+        long flagId = Clinic.number(databaseUrl, "SELECT id FROM escalation_flag WHERE episode_id = ?", episodeAId);
+        String otherTeam = "other-physio-" + run;
+        createStaff(otherTeam, "PHYSIO");
+        long none = 999_999_999L;
+        String contact = "{\"method\":\"PHONE\",\"note\":\"Told to go to the emergency department\"}";
+        record Pair(String what, HttpResponse<String> existing, HttpResponse<String> unknown) {
+        }
+        List<Pair> pairs = List.of(
+                new Pair("patient B reads patient A", api.api("GET", "api/v1/patients/" + patientAId, null, patientB, PASSWORD),
+                        api.api("GET", "api/v1/patients/" + none, null, patientB, PASSWORD)),
+                new Pair("patient B reads A's episode", api.api("GET", "api/v1/episodes/" + episodeAId, null, patientB, PASSWORD),
+                        api.api("GET", "api/v1/episodes/" + none, null, patientB, PASSWORD)),
+                new Pair("patient B sends A's intake", api.api("POST", "api/v1/episodes/" + episodeAId + "/intake",
+                        "{\"painNow\":3,\"painWorst\":4}", patientB, PASSWORD),
+                        api.api("POST", "api/v1/episodes/" + none + "/intake", "{\"painNow\":3,\"painWorst\":4}", patientB, PASSWORD)),
+                new Pair("patient B checks in on A's episode", api.api("POST", "api/v1/episodes/" + episodeAId + "/assessments",
+                        "{\"date\":\"2026-01-05\",\"source\":\"PATIENT\",\"nrs\":4}", patientB, PASSWORD),
+                        api.api("POST", "api/v1/episodes/" + none + "/assessments",
+                                "{\"date\":\"2026-01-05\",\"source\":\"PATIENT\",\"nrs\":4}", patientB, PASSWORD)),
+                new Pair("another team's physiotherapist records a contact on A's flag",
+                        api.api("POST", "api/v1/flags/" + flagId + "/acknowledgements", contact, otherTeam, PASSWORD),
+                        api.api("POST", "api/v1/flags/" + none + "/acknowledgements", contact, otherTeam, PASSWORD)));
+        List<Executable> checks = new ArrayList<>();
+        for (Pair pair : pairs) {
+            checks.add(() -> {
+                assertEquals(404, pair.existing().statusCode(), pair.what() + ": " + pair.existing().body());
+                assertEquals(pair.unknown().statusCode(), pair.existing().statusCode(), pair.what());
+                // Equal to the answer for another id, so it names neither.
+                assertEquals(pair.unknown().body(), pair.existing().body(), pair.what() + ": the same words, no id");
+            });
+        }
+        WebSession patientBBrowser = new WebSession(base);
+        assertEquals(302, patientBBrowser.signIn(patientB, PASSWORD).statusCode());
+        for (String page : List.of("patient/progress.xhtml", "patient/check-in.xhtml")) {
+            checks.add(() -> {
+                HttpResponse<String> existing = patientBBrowser.get(page + "?episode=" + episodeAId);
+                HttpResponse<String> unknown = patientBBrowser.get(page + "?episode=" + none);
+                assertEquals(unknown.statusCode(), existing.statusCode(), page);
+                assertEquals(withoutPerResponseParts(unknown.body()).replace(String.valueOf(none), "N"),
+                        withoutPerResponseParts(existing.body()).replace(String.valueOf(episodeAId), "N"),
+                        page + ": another patient's episode reads as one that does not exist");
+                assertFalse(existing.body().contains("Ann"), page + " shows nothing of patient A");
+            });
+        }
+        assertAll(checks);
+    }
+
+    /** A page without what differs on every response: the script nonce and the forms' view state. */
+    private static String withoutPerResponseParts(String html) {
+        return html.replaceAll("nonce=\"[^\"]*\"", "").replaceAll("csp\\.init\\('[^']*'\\)", "")
+                .replaceAll("<input type=\"hidden\"[^>]*>", "");
+    }
+
+    @Test
     void fiveWrongPasswords_shouldLockTheAccount_andTheAnswerShouldNotRevealIt() throws SQLException {
         String staff = "lock-" + run;
         createStaff(staff, "PHYSIO");
@@ -311,6 +441,7 @@ class AccessMatrixIT {
         }
         int status = response.statusCode();
         String label = row + " as " + caller + " -> " + status + " " + response.headers().firstValue("Location").orElse("");
+        assertSecurityHeaders(response, label);
         if (row.allowed().contains(caller)) {
             // Allowed: the application answers (404 for an area whose pages come with later features).
             assertTrue(status == 200 || status == 201 || (row.kind() == Kind.PAGE && status == 404), label);
@@ -323,6 +454,20 @@ class AccessMatrixIT {
             }
         } else {
             assertEquals(403, status, label);
+        }
+    }
+
+    /** What every answer carries, allowed or refused, page, redirect, 401 or error page alike. */
+    private static void assertSecurityHeaders(HttpResponse<String> response, String label) {
+        assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(""), "Cache-Control of " + label);
+        assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""), "nosniff on " + label);
+        assertEquals("DENY", response.headers().firstValue("X-Frame-Options").orElse(""), "X-Frame-Options on " + label);
+        List<String> policies = response.headers().allValues("Content-Security-Policy");
+        assertTrue(policies.stream().anyMatch(p -> p.contains("frame-ancestors 'none'")), "CSP on " + label + ": " + policies);
+        // A page Faces rendered (not a redirect's body) carries PrimeFaces' policy too.
+        if (response.statusCode() != 302 && response.headers().firstValue("Content-Type").orElse("").startsWith("text/html")) {
+            assertTrue(policies.stream().anyMatch(p -> p.contains("default-src 'self'") && p.contains("script-src 'self' 'nonce-")),
+                    "PrimeFaces' whole policy on the page " + label + ": " + policies);
         }
     }
 

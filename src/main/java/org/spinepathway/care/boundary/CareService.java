@@ -218,7 +218,7 @@ public class CareService {
     public TreatmentPlan revisePlan(long episodeId, int expectedVersion, String goals, LocalDate reviewDate) {
         requirePhysio();
         EpisodeOfCare episode = episodes.requireForUpdate(episodeId);
-        TreatmentPlan plan = care.planOf(episodeId).orElseThrow(() -> new NotFoundException("Episode " + episodeId + " has no plan."));
+        TreatmentPlan plan = care.planOf(episodeId).orElseThrow(() -> new NotFoundException("This episode has no treatment plan yet."));
         requireVersion(plan.getVersion(), expectedVersion, plan.getUpdatedBy(), plan.getUpdatedAt());
         List<FieldError> errors = new ArrayList<>();
         if (goals == null || goals.isBlank()) {
@@ -253,9 +253,9 @@ public class CareService {
     public Intervention stopIntervention(long episodeId, long interventionId, int expectedVersion, String reason) {
         requirePhysio();
         EpisodeOfCare episode = episodes.requireForUpdate(episodeId);
-        TreatmentPlan plan = care.planOf(episodeId).orElseThrow(() -> new NotFoundException("Episode " + episodeId + " has no plan."));
+        TreatmentPlan plan = care.planOf(episodeId).orElseThrow(() -> new NotFoundException("This episode has no treatment plan yet."));
         Intervention intervention = care.intervention(interventionId).filter(i -> i.getPlanId().equals(plan.getId()))
-                .orElseThrow(() -> new NotFoundException("The plan has no intervention " + interventionId + "."));
+                .orElseThrow(() -> new NotFoundException("The plan has no such intervention."));
         requireVersion(intervention.getVersion(), expectedVersion, intervention.getUpdatedBy(), intervention.getUpdatedAt());
         if (reason == null || reason.isBlank()) {
             throw InvalidInputException.of("stopReason", "Say why the intervention is stopped.");
@@ -297,7 +297,7 @@ public class CareService {
         requirePhysio();
         EpisodeOfCare episode = episodes.requireForUpdate(episodeId);
         Assessment assessment = care.assessment(assessmentId).filter(a -> a.getEpisodeId() == episodeId)
-                .orElseThrow(() -> new NotFoundException("Episode " + episodeId + " has no assessment " + assessmentId + "."));
+                .orElseThrow(() -> new NotFoundException("This episode has no such assessment."));
         if (reason == null || reason.isBlank()) {
             throw InvalidInputException.of("reason", "Say why this assessment is voided.");
         }

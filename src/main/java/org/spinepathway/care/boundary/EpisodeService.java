@@ -36,6 +36,10 @@ import org.spinepathway.security.entity.UserAccount;
 @Transactional
 public class EpisodeService {
 
+    /** The answer for an episode that does not exist and for one the caller may not see: the same words, no id. */
+    public static final String NO_SUCH_EPISODE = "There is no such episode that you may see.";
+
+
     @Inject
     EpisodeRepository episodes;
 
@@ -188,6 +192,6 @@ public class EpisodeService {
     }
 
     private static NotFoundException notFound(long episodeId) {
-        return new NotFoundException("There is no episode " + episodeId + " that you may see.");
+        return new NotFoundException(NO_SUCH_EPISODE);
     }
 }

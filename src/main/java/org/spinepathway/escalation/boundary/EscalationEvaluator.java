@@ -30,6 +30,7 @@ import org.spinepathway.escalation.control.EvaluationPipeline;
 import org.spinepathway.escalation.entity.EvaluationRun;
 import org.spinepathway.platform.boundary.DatabaseMigration;
 import org.spinepathway.platform.control.ConflictException;
+import org.spinepathway.platform.control.LogSafe;
 import org.spinepathway.platform.entity.AuditStampListener;
 
 /**
@@ -125,7 +126,7 @@ public class EscalationEvaluator {
                 runs.finish(runId, tally.evaluated(), tally.raised(), tally.failures(), "FAILED", "stopped (the server is shutting down)");
                 throw new IllegalStateException("The evaluation was stopped", stopped);
             } catch (RuntimeException failed) {
-                LOG.log(Level.SEVERE, "Escalation evaluation " + runId + " as of " + asOf + " failed", failed);
+                LOG.log(Level.SEVERE, "Escalation evaluation " + runId + " as of " + asOf + " failed", LogSafe.throwable(failed));
                 runs.finish(runId, tally.evaluated(), tally.raised(), tally.failures(), "FAILED", String.valueOf(failed.getMessage()));
                 throw new IllegalStateException("The evaluation failed: " + failed.getMessage(), failed);
             } finally {

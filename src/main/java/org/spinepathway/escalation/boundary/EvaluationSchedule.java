@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.spinepathway.platform.control.ConflictException;
+import org.spinepathway.platform.control.LogSafe;
 
 /**
  * The nightly evaluation: an EJB calendar timer at {@code clinic.escalation.schedule} (HH:mm in the
@@ -65,7 +66,7 @@ public class EvaluationSchedule {
         } catch (ConflictException runningElsewhere) {
             LOG.info("Nightly evaluation skipped: " + runningElsewhere.getMessage());
         } catch (RuntimeException failed) {
-            LOG.log(Level.SEVERE, "Nightly evaluation failed; it is recorded in evaluation_run", failed);
+            LOG.log(Level.SEVERE, "Nightly evaluation failed; it is recorded in evaluation_run", LogSafe.throwable(failed));
         }
     }
 }

@@ -49,6 +49,12 @@ import org.spinepathway.platform.control.StorableText;
 @Transactional
 public class FlagDecisions {
 
+    /** The answer for a flag that does not exist and for one the caller may not see: the same words, no id. */
+    public static final String NO_SUCH_FLAG = "There is no such flag that you may see.";
+    /** The same for a letter: an unknown flag, one the caller may not see and one without a referral. */
+    public static final String NO_SUCH_LETTER = "There is no referral letter for such a flag that you may see.";
+
+
     public static final Set<String> DECISIONS = Set.of("REFER", "CONTINUE", "DISMISS");
 
     @PersistenceContext(unitName = "clinic")
@@ -82,8 +88,8 @@ public class FlagDecisions {
     /** One flag with its episode (access checked), for the decision page. */
     public EscalationFlag require(long flagId) {
         EscalationFlag flag = Optional.ofNullable(em.find(EscalationFlag.class, flagId))
-                .orElseThrow(() -> new NotFoundException("There is no flag " + flagId + " that you may see."));
-        EpisodeOfCare episode = episodes.require(flag.getEpisodeId());
+                .orElseThrow(() -> new NotFoundException(NO_SUCH_FLAG));
+        EpisodeOfCare episode = episodeOfFlag(flag);
         audit.record(AuditAction.READ, episode.getPatientId(), "EscalationFlag", flag.getId(), null);
         return flag;
     }
@@ -101,7 +107,7 @@ public class FlagDecisions {
             throw new NotAllowedException("Only a physician decides on a flag.");
         }
         EscalationFlag flag = lock(flagId);
-        EpisodeOfCare episode = episodes.require(flag.getEpisodeId());
+        EpisodeOfCare episode = episodeOfFlag(flag);
         String note = reason == null ? null : reason.strip();
         List<FieldError> errors = new ArrayList<>();
         LocalDate today = LocalDate.now(clock);
@@ -183,7 +189,7 @@ public class FlagDecisions {
             throw new NotAllowedException("Follow-up tasks are closed by the physiotherapist.");
         }
         EscalationFlag flag = lock(flagId);
-        EpisodeOfCare episode = episodes.require(flag.getEpisodeId());
+        EpisodeOfCare episode = episodeOfFlag(flag);
         if (reason == null || reason.isBlank()) {
             throw InvalidInputException.of("reason", "Say why the follow-up is closed.");
         }
@@ -202,9 +208,14 @@ public class FlagDecisions {
 
     /** The letter of the referral a flag produced, as issued. */
     public Referral referralOf(long flagId) {
-        EscalationFlag flag = require(flagId);
+        EscalationFlag flag;
+        try {
+            flag = require(flagId);
+        } catch (NotFoundException noFlag) {
+            throw new NotFoundException(NO_SUCH_LETTER);
+        }
         Referral referral = em.createNamedQuery(Referral.FIND_BY_FLAG, Referral.class).setParameter("flagId", flag.getId())
-                .getResultStream().findFirst().orElseThrow(() -> new NotFoundException("Flag " + flagId + " has no referral."));
+                .getResultStream().findFirst().orElseThrow(() -> new NotFoundException(NO_SUCH_LETTER));
         EpisodeOfCare episode = episodes.require(referral.getEpisodeId());
         audit.record(AuditAction.EXPORT, episode.getPatientId(), "Referral", referral.getId(), "referral letter downloaded");
         return referral;
@@ -214,11 +225,24 @@ public class FlagDecisions {
         return FlagExplanation.sentence(flag.getRule(), flag.getEvidence());
     }
 
+    /** The flag's episode, access checked; a flag of an episode the caller may not see reads as no flag at all. */
+    private EpisodeOfCare episodeOfFlag(EscalationFlag flag) {
+        try {
+            return episodes.require(flag.getEpisodeId());
+        } catch (NotFoundException notYours) {
+            throw new NotFoundException(NO_SUCH_FLAG);
+        }
+    }
+
     /** The flag, with its episode locked first (as every writer of its flags does) and then itself; access checked. */
     private EscalationFlag lock(long flagId) {
         EscalationFlag found = Optional.ofNullable(em.find(EscalationFlag.class, flagId))
-                .orElseThrow(() -> new NotFoundException("There is no flag " + flagId + " that you may see."));
-        episodes.requireForUpdate(found.getEpisodeId());
+                .orElseThrow(() -> new NotFoundException(NO_SUCH_FLAG));
+        try {
+            episodes.requireForUpdate(found.getEpisodeId());
+        } catch (NotFoundException notYours) {
+            throw new NotFoundException(NO_SUCH_FLAG);
+        }
         return em.find(EscalationFlag.class, flagId, LockModeType.PESSIMISTIC_WRITE);
     }
 

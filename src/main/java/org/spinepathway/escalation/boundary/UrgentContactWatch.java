@@ -17,6 +17,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.spinepathway.platform.control.LogSafe;
 
 /**
  * Looks every {@code clinic.escalation.urgent-ack-check-seconds} (default 60) for URGENT flags that
@@ -57,7 +58,7 @@ public class UrgentContactWatch {
             }
         } catch (RuntimeException failed) {
             // The next check tries again: nothing was claimed in a transaction that failed.
-            LOG.log(Level.WARNING, "Urgent contact watch failed; it runs again at the next check", failed);
+            LOG.log(Level.WARNING, "Urgent contact watch failed; it runs again at the next check", LogSafe.throwable(failed));
         }
     }
 }

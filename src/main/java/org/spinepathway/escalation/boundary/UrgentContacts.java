@@ -102,12 +102,12 @@ public class UrgentContacts {
             throw new NotAllowedException("Contacts with a patient are recorded by their physiotherapist or a physician.");
         }
         EscalationFlag flag = Optional.ofNullable(em.find(EscalationFlag.class, flagId))
-                .orElseThrow(() -> new NotFoundException("There is no flag " + flagId + " that you may see."));
+                .orElseThrow(() -> new NotFoundException(FlagDecisions.NO_SUCH_FLAG));
         EpisodeOfCare episode;
         try {
             episode = episodes.require(flag.getEpisodeId());
         } catch (NotFoundException notYours) {
-            throw new NotFoundException("There is no flag " + flagId + " that you may see.");
+            throw new NotFoundException(FlagDecisions.NO_SUCH_FLAG);
         }
         requireCareTeam(episode);
         if (flag.getPriority() != FlagPriority.URGENT) {
@@ -238,7 +238,8 @@ public class UrgentContacts {
         }
         long me = accounts.findByUsername(securityContext.getCallerPrincipal().getName()).map(UserAccount::getId).orElse(-1L);
         if (me != episode.getPhysioId()) {
-            throw new NotAllowedException("Only the patient's own physiotherapist or a physician records contacts on this flag.");
+            // Another team's flag reads as one that does not exist (its id says nothing).
+            throw new NotFoundException(FlagDecisions.NO_SUCH_FLAG);
         }
     }
 

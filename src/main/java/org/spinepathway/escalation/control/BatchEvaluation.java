@@ -9,6 +9,8 @@ import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.spinepathway.platform.control.LogSafe;
+
 /**
  * Evaluates one batch of episodes and hands the batch's findings to the writer at once. One
  * episode's bad data (or a failure writing its flags) is logged with the episode's id and counted;
@@ -53,7 +55,7 @@ public final class BatchEvaluation {
 
     public void evaluate(List<EpisodeFacts> batch, LocalDate d, Tally tally) {
         evaluate(batch, d, tally, (episode, failure) -> LOG.log(Level.WARNING,
-                "Escalation rules failed on episode " + episode + " as of " + d + "; the other episodes go on", failure));
+                "Escalation rules failed on episode " + episode + " as of " + d + "; the other episodes go on", LogSafe.throwable(failure)));
     }
 
     void evaluate(List<EpisodeFacts> batch, LocalDate d, Tally tally, BiConsumer<Long, RuntimeException> onFailure) {

@@ -56,6 +56,10 @@ import org.spinepathway.security.entity.AuditAction;
 @Transactional
 public class IntakeService {
 
+    /** The answer for an intake that does not exist and for one the caller may not see: the same words, no id. */
+    public static final String NO_SUCH_INTAKE = "There is no such submitted intake that you may see.";
+
+
     @Inject
     IntakeRepository intakes;
 
@@ -128,7 +132,7 @@ public class IntakeService {
         Optional<Intake> draft = intakes.findByStatus(episodeId, IntakeStatus.DRAFT);
         if (draft.isEmpty()) {
             Intake submitted = intakes.findByStatus(episodeId, IntakeStatus.SUBMITTED)
-                    .orElseThrow(() -> new NotFoundException("There is no intake to submit for episode " + episodeId + "."));
+                    .orElseThrow(() -> new NotFoundException("There is no intake to submit for this episode."));
             return resultOf(episode, submitted);
         }
         IntakeAnswers answers = answersOf(draft.get());
@@ -171,7 +175,7 @@ public class IntakeService {
             return;
         }
         Intake current = intakes.findByStatus(episodeId, IntakeStatus.SUBMITTED)
-                .orElseThrow(() -> new NotFoundException("There is no submitted intake to correct for episode " + episodeId + "."));
+                .orElseThrow(() -> new NotFoundException("There is no submitted intake to correct for this episode."));
         Intake correction = intakes.add(new Intake(episodeId, intakes.nextVersion(episodeId), current.getId()));
         correction.saveDraft(current.getAnswers(), 1);
         correction.inheritRaisedRedFlags(current);
@@ -182,7 +186,7 @@ public class IntakeService {
     public SubmissionResult result(long episodeId) {
         EpisodeOfCare episode = episodes.require(episodeId);
         Intake submitted = intakes.findByStatus(episodeId, IntakeStatus.SUBMITTED)
-                .orElseThrow(() -> new NotFoundException("Episode " + episodeId + " has no submitted intake."));
+                .orElseThrow(() -> new NotFoundException("This episode has no submitted intake."));
         return resultOf(episode, submitted);
     }
 
@@ -201,8 +205,14 @@ public class IntakeService {
     /** A submitted intake for staff; opening it is audited. */
     public IntakeView read(long intakeId) {
         Intake intake = intakes.find(intakeId).filter(i -> i.getStatus() != IntakeStatus.DRAFT)
-                .orElseThrow(() -> new NotFoundException("There is no submitted intake " + intakeId + "."));
-        EpisodeOfCare episode = episodes.require(intake.getEpisodeId());
+                .orElseThrow(() -> new NotFoundException(NO_SUCH_INTAKE));
+        EpisodeOfCare episode;
+        try {
+            episode = episodes.require(intake.getEpisodeId());
+        } catch (NotFoundException notYours) {
+            // An intake of an episode the caller may not see reads as one that does not exist.
+            throw new NotFoundException(NO_SUCH_INTAKE);
+        }
         audit.record(AuditAction.READ, episode.getPatientId(), "Intake", intake.getId(), null);
         return new IntakeView(episode, intake, answersOf(intake));
     }

@@ -46,6 +46,10 @@ import org.spinepathway.security.entity.UserAccount;
 @Transactional
 public class PatientService {
 
+    /** The answer for a patient who does not exist and for one the caller may not see: the same words, no id. */
+    public static final String NO_SUCH_PATIENT = "There is no such patient that you may see.";
+
+
     /** Nobody registering or registered is older than this. */
     static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
 
@@ -192,7 +196,7 @@ public class PatientService {
     public Patient read(long patientId) {
         Patient patient = patients.find(patientId)
                 .filter(this::callerMaySee)
-                .orElseThrow(() -> new NotFoundException("There is no patient " + patientId + " that you may see."));
+                .orElseThrow(() -> new NotFoundException(NO_SUCH_PATIENT));
         audit.record(AuditAction.READ, patient.getId(), "Patient", patient.getId(), null);
         return patient;
     }
@@ -204,7 +208,7 @@ public class PatientService {
     public Patient requireAccess(long patientId) {
         return patients.find(patientId)
                 .filter(this::callerMaySee)
-                .orElseThrow(() -> new NotFoundException("There is no patient " + patientId + " that you may see."));
+                .orElseThrow(() -> new NotFoundException(NO_SUCH_PATIENT));
     }
 
     /** The signed-in patient's own record, not audited. */

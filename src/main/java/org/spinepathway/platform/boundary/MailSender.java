@@ -29,6 +29,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.spinepathway.platform.control.LogSafe;
 import org.spinepathway.platform.control.MailOutbox;
 
 /**
@@ -127,7 +128,7 @@ public class MailSender {
             } catch (MessagingException | RuntimeException failed) {
                 long delay = MailOutbox.retryDelaySeconds(message.attempts(), retryBaseSeconds);
                 LOG.log(Level.WARNING, "Mail " + message.id() + " not sent (attempt " + (message.attempts() + 1) + "), retrying in "
-                        + delay + " s: " + failed.getMessage());
+                        + delay + " s: " + LogSafe.text(failed.getMessage()));
                 outbox.markFailed(message.id(), message.attempts(), failed.getMessage(),
                         OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).plusSeconds(delay));
             }

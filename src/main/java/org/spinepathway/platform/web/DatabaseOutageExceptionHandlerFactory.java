@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.spinepathway.platform.boundary.api.ApiExceptionMappers;
 import org.spinepathway.platform.control.DatabaseUnavailable;
+import org.spinepathway.platform.control.LogSafe;
 import org.spinepathway.platform.control.NotFoundException;
 
 /**
@@ -56,7 +57,7 @@ public class DatabaseOutageExceptionHandlerFactory extends ExceptionHandlerFacto
                 if (DatabaseUnavailable.causedBy(failure)) {
                     queued.remove();
                     if (!outage) {
-                        LOG.log(Level.WARNING, "Page request during a database outage: {0}", failure.toString());
+                        LOG.log(Level.WARNING, "Page request during a database outage: {0}", LogSafe.text(failure));
                     }
                     outage = true;
                 }

@@ -59,6 +59,11 @@ public class AccountService {
     @Inject
     Clock clock;
 
+    @Inject
+    SignInAttempts signInAttempts;
+
+    static final String LOCKED = "Too many wrong passwords: your account is locked for a while. Try again later.";
+
     @PostConstruct
     void configureHashing() {
         hashSettings.configure(passwordHash);
@@ -118,13 +123,22 @@ public class AccountService {
         return account;
     }
 
-    /** The signed-in caller changes their own password; the current one must be given. */
+    /**
+     * The signed-in caller changes their own password; the current one must be given. A wrong current
+     * password counts as a failed sign-in of the account (and may lock it); while the account is locked
+     * no current password is checked. The refusal commits, so the count and its audit event stay.
+     */
+    @Transactional(dontRollbackOn = InvalidInputException.class)
     public void changeOwnPassword(char[] currentPassword, String newPassword, String newPasswordRepeated) {
         UserAccount account = accounts.findByUsername(securityContext.getCallerPrincipal().getName())
                 .orElseThrow(() -> new NotFoundException("Your account no longer exists."));
+        if (signInAttempts.isLocked(account)) {
+            throw InvalidInputException.of("currentPassword", LOCKED);
+        }
         List<FieldError> problems = new ArrayList<>();
         if (currentPassword == null || currentPassword.length == 0 || !passwordHash.verify(currentPassword, account.getPasswordHash())) {
-            problems.add(new FieldError("currentPassword", "This is not your current password."));
+            signInAttempts.recordWrongCurrentPassword(account.getUsername());
+            problems.add(new FieldError("currentPassword", signInAttempts.isLocked(account) ? LOCKED : "This is not your current password."));
         }
         problems.addAll(passwordProblems("newPassword", newPassword, newPasswordRepeated, account.getUsername()));
         if (!problems.isEmpty()) {

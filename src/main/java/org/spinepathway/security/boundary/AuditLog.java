@@ -32,6 +32,7 @@ import org.spinepathway.security.entity.AuditEvent;
 public class AuditLog {
 
     private static final int EXPORT_PAGE = 1000;
+    private static final int USERNAME_COLUMN = 254;
 
     @Inject
     AuditEventRepository events;
@@ -58,7 +59,9 @@ public class AuditLog {
      */
     @Transactional(TxType.REQUIRED)
     public void recordSignIn(AuditAction action, String username, String detail) {
-        events.append(new AuditEvent(now(), username, action, null, "UserAccount", null, detail, clientAddress()));
+        // Whatever was typed, cut to the column: a name too long for any account is still a failure to record.
+        String typed = username == null || username.length() <= USERNAME_COLUMN ? username : username.substring(0, USERNAME_COLUMN);
+        events.append(new AuditEvent(now(), typed, action, null, "UserAccount", null, detail, clientAddress()));
     }
 
     @Transactional(TxType.SUPPORTS)

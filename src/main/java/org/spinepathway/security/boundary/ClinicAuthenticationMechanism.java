@@ -22,6 +22,7 @@ import jakarta.servlet.http.HttpSession;
 
 import org.spinepathway.platform.boundary.api.ApiExceptionMappers;
 import org.spinepathway.platform.control.DatabaseUnavailable;
+import org.spinepathway.platform.web.SecurityHeadersFilter;
 
 /**
  * How callers prove who they are. Web pages: the sign-in form hands a credential to
@@ -64,6 +65,8 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        // The mechanism answers 401s and sign-in redirects before any filter runs: they get the headers here.
+        SecurityHeadersFilter.apply(request, response);
         if (isApi(request)) {
             return validateApiRequest(request, response, context);
         }

@@ -15,6 +15,7 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.spinepathway.platform.control.LogSafe;
 import org.spinepathway.security.control.LockoutPolicy;
 import org.spinepathway.security.control.UserAccountRepository;
 import org.spinepathway.security.entity.AuditAction;
@@ -80,18 +81,48 @@ public class SignInAttempts {
         }
         // A password that matched a hash replaced meanwhile is the old password: a failure like any other.
         if (!passwordMatches || !account.getPasswordHash().equals(checkedHash)) {
-            LockoutPolicy.State after = lockout.afterFailure(before, now);
-            account.applyLockoutState(after);
-            audit.recordSignIn(AuditAction.SIGN_IN_FAILURE, username, "wrong password");
-            if (LockoutPolicy.lockedBy(before, after, now)) {
-                audit.recordSignIn(AuditAction.LOCKOUT, username,
-                        maxFailures + " failed sign-ins; locked until " + after.lockedUntil());
-            }
+            countFailure(account, now, "wrong password");
             return CredentialValidationResult.INVALID_RESULT;
         }
         account.signedIn(OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
         audit.recordSignIn(AuditAction.SIGN_IN, username, null);
         return new CredentialValidationResult(account.getUsername(), Set.of(account.getRole().name()));
+    }
+
+    /**
+     * The current password given on the change-password page was wrong: a guess like a failed sign-in,
+     * counted against the same account and audited the same way, so a session left open cannot be used
+     * to guess the password without limit. Joins the caller's transaction.
+     */
+    @Transactional
+    public void recordWrongCurrentPassword(String username) {
+        accounts.findByUsernameForUpdate(username)
+                .ifPresent(account -> countFailure(account, clock.instant(), "wrong current password when changing it"));
+    }
+
+    /** Whether the account is locked now (by failed sign-ins or failed password changes). */
+    public boolean isLocked(UserAccount account) {
+        return account.lockoutState().isLockedAt(clock.instant());
+    }
+
+    private void countFailure(UserAccount account, Instant now, String detail) {
+        LockoutPolicy.State before = account.lockoutState();
+        LockoutPolicy.State after = lockout.afterFailure(before, now);
+        account.applyLockoutState(after);
+        audit.recordSignIn(AuditAction.SIGN_IN_FAILURE, account.getUsername(), detail);
+        if (LockoutPolicy.lockedBy(before, after, now)) {
+            audit.recordSignIn(AuditAction.LOCKOUT, account.getUsername(),
+                    maxFailures + " failed sign-ins; locked until " + after.lockedUntil());
+        }
+    }
+
+    /**
+     * Credentials holding a control character (a NUL, a line break): refused and audited, the name
+     * recorded with its control characters escaped, no account looked up or counted.
+     */
+    @Transactional
+    public CredentialValidationResult refuseControlCharacters(String username) {
+        return refuse(LogSafe.text(username), "control characters in the username or password");
     }
 
     private CredentialValidationResult refuse(String username, String why) {

@@ -13,6 +13,7 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.spinepathway.platform.control.LogSafe;
 import org.spinepathway.security.control.GeneratedPassword;
 import org.spinepathway.security.control.UserAccountRepository;
 import org.spinepathway.security.control.VerifiedCredentials;
@@ -79,7 +80,7 @@ public class SignInService {
      */
     public CredentialValidationResult verifyApiCall(String typedUsername, char[] password) {
         String username = UserAccount.normalizeUsername(typedUsername);
-        if (username == null || username.isEmpty()) {
+        if (username == null || username.isEmpty() || LogSafe.hasControlCharacters(username)) {
             return check(username, password).result();
         }
         Optional<CredentialValidationResult> known = remembered(username, password);
@@ -119,6 +120,11 @@ public class SignInService {
     }
 
     private Checked check(String username, char[] password) {
+        if (LogSafe.hasControlCharacters(username) || LogSafe.hasControlCharacters(password)) {
+            // No account has such a name or password (the rules refuse them), so no account is looked up:
+            // a NUL would fail the query, and the text must reach neither a query nor the log as it is.
+            return new Checked(attempts.refuseControlCharacters(username), null);
+        }
         String storedHash = username == null || username.isEmpty() ? null
                 : accounts.standing(username).map(UserAccountRepository.Standing::passwordHash).orElse(null);
         // An unknown account costs the same PBKDF2 work, against a decoy hash.

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.spinepathway.platform.control.LogSafe;
+
 /**
  * The password strength rule, said the same way everywhere: at least 12 characters, at most 128,
  * with letters and at least one number or symbol, and not containing the username. Length matters
@@ -31,6 +33,10 @@ public final class PasswordRules {
             problems.add("The password is too short (" + length + " characters). " + RULE);
         } else if (length > MAX_LENGTH) {
             problems.add("The password is too long (" + length + " characters). " + RULE);
+        }
+        if (LogSafe.hasControlCharacters(password)) {
+            // Never typed, only injected; sign-in refuses credentials that hold them.
+            problems.add("The password must not contain control characters such as tabs or line breaks. " + RULE);
         }
         boolean letter = password.codePoints().anyMatch(Character::isLetter);
         boolean other = password.codePoints().anyMatch(c -> !Character.isLetter(c));

@@ -33,4 +33,11 @@ class PasswordRulesTest {
         String password = "a1".repeat(length / 2) + (length % 2 == 1 ? "b" : "");
         assertEquals(expected, PasswordRules.problems(password, "someone").size());
     }
+
+    @ParameterizedTest(name = "control character U+{0}")
+    @CsvSource({"0000", "0009", "000a", "000d", "001b", "2028"})
+    void problems_shouldRefuseControlCharacters_whichSignInRefusesToo(String hex) {
+        String password = "long-enough-1" + (char) Integer.parseInt(hex, 16) + "x";
+        assertEquals(1, PasswordRules.problems(password, "someone").size(), () -> String.valueOf(PasswordRules.problems(password, "someone")));
+    }
 }

@@ -23,6 +23,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.spinepathway.testing.Browser;
+import org.spinepathway.testing.BrowserSession;
 import org.spinepathway.testing.Clinic;
 import org.spinepathway.testing.ClinicDeployment;
 import org.spinepathway.testing.EmbeddedDatabase;
@@ -47,6 +48,8 @@ class SecurityBrowserIT {
     private WebDriver browser;
     private WebDriverWait wait;
     private String email;
+
+    private static String databaseUrl;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -101,6 +104,69 @@ class SecurityBrowserIT {
         assertEquals("Mary Shelley", browser.findElement(By.id("name")).getText());
         browser.findElement(By.id("navForm:signOut")).click();
         wait.until(ExpectedConditions.urlContains("signedOut=true"));
+    }
+
+    /**
+     * The attack of issue 20: intervention text that ends the chart's script and sends the browser
+     * elsewhere. The long text is the reported one (the chart label keeps its first 39 characters,
+     * enough to end the script); the short one fits the label whole, element and all.
+     */
+    @Test
+    void markupInInterventionText_shouldStayTextInTheProgressCharts_forPhysioPhysicianAndPatient() throws Exception {
+        String planted = "</script><meta http-equiv=\"refresh\" content=\"0;url=https://example.org/\"><b id=\"planted\">x</b>";
+        String plantedShort = "</script><b id=\"planted\">x</b>";
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String physio = "chart-physio-" + run;
+        String physician = "chart-physician-" + run;
+        Clinic.createStaff(base, physio, PASSWORD, "PHYSIO", "Chart Physio");
+        Clinic.createStaff(base, physician, PASSWORD, "PHYSICIAN", "Chart Physician");
+        Clinic.registerPatient(base, email, PASSWORD, "Ada", "Planted", "1970-02-03", "FEMALE");
+        long patientId = Clinic.number(databaseUrl, "SELECT id FROM patient WHERE email = ?", email);
+        WebSession api = new WebSession(base);
+        long episode = Clinic.idOf(api.api("POST", "api/v1/patients/" + patientId + "/episodes", "{\"region\":\"LUMBAR\",\"side\":\"LEFT\"}",
+                physio, PASSWORD).body());
+        // A red flag at intake, so the physician has a flag page, which shows the same charts.
+        assertEquals(201, api.api("POST", "api/v1/episodes/" + episode + "/intake",
+                "{\"painNow\":6,\"painWorst\":8,\"redFlags\":{\"saddleNumbness\":true}}", email, PASSWORD).statusCode());
+        java.time.LocalDate start = java.time.LocalDate.now().minusDays(3);
+        assertEquals(201, api.api("POST", "api/v1/episodes/" + episode + "/plan", "{\"startDate\":\"" + start + "\",\"reviewDate\":\""
+                + start.plusWeeks(6) + "\",\"goals\":\"Walk without pain\"}", physio, PASSWORD).statusCode());
+        for (var intervention : List.of(List.of("REST", planted), List.of("HEAT_COLD", plantedShort))) {
+            String json = jakarta.json.Json.createObjectBuilder().add("type", intervention.get(0)).add("startDate", start.toString())
+                    .add("status", "ACTIVE").add("details", jakarta.json.Json.createObjectBuilder().add("instructions", intervention.get(1)))
+                    .build().toString();
+            var added = api.api("POST", "api/v1/episodes/" + episode + "/interventions", json, physio, PASSWORD);
+            assertEquals(201, added.statusCode(), added.body());
+        }
+        long flag = Clinic.number(databaseUrl, "SELECT id FROM escalation_flag WHERE episode_id = ?", episode);
+
+        browser.quit();
+        browser = null;
+        record Visit(String user, String landing, String page) {
+        }
+        for (Visit visit : List.of(new Visit(physio, "physio/caseload.xhtml", "physio/progress.xhtml?episode=" + episode),
+                new Visit(physician, "physician/worklist.xhtml", "physio/progress.xhtml?episode=" + episode),
+                new Visit(physician, "physician/worklist.xhtml", "physician/flag.xhtml?id=" + flag),
+                new Visit(email, "patient/home.xhtml", "patient/progress.xhtml?episode=" + episode))) {
+            BrowserSession session = BrowserSession.signIn(base, visit.user(), PASSWORD, visit.landing());
+            try {
+                session.open(visit.page());
+                String where = visit.page() + " as " + visit.user();
+                assertEquals(2L, ((Number) session.script("return Chart.getChart(document.querySelector(\"[id='interventionChart'] canvas\"))"
+                        + ".data.labels.length;")).longValue(), "the intervention chart is drawn on " + where);
+                Object labels = session.script("return Chart.getChart(document.querySelector(\"[id='interventionChart'] canvas\")).data.labels.join('|');");
+                assertTrue(String.valueOf(labels).contains("</script><b id=\"planted\">x</b>"), "the text is the label, as text: " + labels);
+                assertTrue(session.chartDatasets("painChart") > 0, "the pain chart is drawn on " + where);
+                assertTrue(session.driver().findElements(By.id("planted")).isEmpty(), "a planted element on " + where);
+                assertTrue(session.driver().findElements(By.cssSelector("meta[http-equiv]")).isEmpty(), "a planted refresh on " + where);
+                Thread.sleep(1500);
+                assertTrue(session.driver().getCurrentUrl().startsWith(session.url(visit.page())), "navigated away from " + where
+                        + " to " + session.driver().getCurrentUrl());
+                Browser.assertNoConsoleErrors(session.driver());
+            } finally {
+                session.close(getClass().getSimpleName() + "-chart-" + visit.page().replaceAll("\\W", "_"));
+            }
+        }
     }
 
     @Test

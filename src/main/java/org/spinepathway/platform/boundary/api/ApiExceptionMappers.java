@@ -17,6 +17,7 @@ import org.spinepathway.platform.control.ConflictException;
 import org.spinepathway.platform.control.DatabaseUnavailable;
 import org.spinepathway.platform.control.NotAllowedException;
 import org.spinepathway.platform.control.InvalidInputException;
+import org.spinepathway.platform.control.LogSafe;
 import org.spinepathway.platform.control.NotFoundException;
 
 /**
@@ -136,10 +137,11 @@ public final class ApiExceptionMappers {
                 }
             }
             if (DatabaseUnavailable.causedBy(e)) {
-                LOG.log(Level.WARNING, "API call refused, the database is unavailable: {0}", e.toString());
+                LOG.log(Level.WARNING, "API call refused, the database is unavailable: {0}", LogSafe.text(e));
                 return databaseUnavailable();
             }
-            LOG.log(Level.SEVERE, "Unexpected failure of an API call", e);
+            // Messages of database and parsing failures quote what the caller sent.
+            LOG.log(Level.SEVERE, "Unexpected failure of an API call", LogSafe.throwable(e));
             return ApiErrors.response(500, null, "Something went wrong on our side. Nothing was stored; please try again.");
         }
     }
