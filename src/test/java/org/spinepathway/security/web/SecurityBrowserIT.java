@@ -49,8 +49,6 @@ class SecurityBrowserIT {
     private WebDriverWait wait;
     private String email;
 
-    private static String databaseUrl;
-
     @Deployment(testable = false)
     static WebArchive deployment() {
         databaseUrl = EmbeddedDatabase.get().createDatabase("security_browser");
