@@ -12,6 +12,7 @@ import org.spinepathway.care.entity.EpisodeOfCare;
 import org.spinepathway.escalation.entity.EscalationFlag;
 import org.spinepathway.escalation.entity.FlagRule;
 import org.spinepathway.patient.control.PatientRepository;
+import org.spinepathway.platform.control.ClinicWords;
 import org.spinepathway.platform.control.MailOutbox;
 import org.spinepathway.security.control.UserAccountRepository;
 import org.spinepathway.security.entity.UserAccount;
@@ -64,7 +65,7 @@ public class FlagNotifications {
                     + ": no physician email and no clinic.notify.urgent-fallback; it is on the worklist only");
             return Optional.empty();
         }
-        String rule = flagRule.name().replace('_', ' ').toLowerCase();
+        String rule = ClinicWords.of("rule", flagRule).toLowerCase();
         return Optional.of(new Message(recipient, "URGENT: " + rule + " for patient " + mrn,
                 "An URGENT flag (" + rule + ") was raised on " + raisedOn + " for the patient with medical record number "
                         + mrn + ".\n\nOpen it on the worklist: " + publicUrl.replaceAll("/$", "") + "/physician/flag.xhtml?id=" + flagId

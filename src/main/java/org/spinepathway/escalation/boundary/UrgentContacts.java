@@ -212,7 +212,7 @@ public class UrgentContacts {
                 LOG.warning("URGENT flag " + flagId + " is overdue for acknowledgement and clinic.notify.urgent-fallback is not set;"
                         + " it is shown as overdue on the worklist only");
             } else {
-                String rule = flag.getRule().name().replace('_', ' ').toLowerCase();
+                String rule = ClinicWords.of("rule", flag.getRule()).toLowerCase();
                 outbox.queue(to, "OVERDUE URGENT: " + rule + " for patient " + mrn + ", nobody has reached the patient",
                         "An URGENT flag (" + rule + ") raised at " + flag.getRaisedAt().atZoneSameInstant(clock.getZone()).toLocalDateTime().withNano(0)
                                 + " for the patient with medical record number " + mrn + " has not been acknowledged within "
