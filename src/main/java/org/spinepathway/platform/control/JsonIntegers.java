@@ -25,6 +25,11 @@ public final class JsonIntegers {
     private JsonIntegers() {
     }
 
+    /** Whether the text is written as JSON writes an integer, whatever its size: digits, an optional minus sign, no leading zero. */
+    public static boolean writesAnInteger(String text) {
+        return text != null && INTEGER.matcher(text).matches();
+    }
+
     /** The int the text writes exactly, or empty when it is not an integer within the int range. */
     public static OptionalInt exactInt(String text) {
         OptionalLong value = exactLong(text);
@@ -37,7 +42,7 @@ public final class JsonIntegers {
     /** The long the text writes exactly, or empty when it is not an integer within the long range. */
     public static OptionalLong exactLong(String text) {
         // 20 characters hold every long (19 digits and a sign); longer text cannot fit, and is not scanned.
-        if (text == null || text.length() > 20 || !INTEGER.matcher(text).matches()) {
+        if (text == null || text.length() > 20 || !writesAnInteger(text)) {
             return OptionalLong.empty();
         }
         try {
