@@ -172,17 +172,23 @@ public final class ApiExceptionMappers {
 
     /** The field JSON-B could not read, as a dotted path, and what is wrong with its value. */
     static FieldError unreadableError(Throwable e) {
-        // Nested objects name each level: "symptoms" then "onsetDate" -> "symptoms.onsetDate".
+        // Each level names its property and repeats the message of the level inside it:
+        // "property 'symptoms' because of: ... property 'onsetDate' ..." -> "symptoms.onsetDate". The
+        // longest such path is the whole one (the inner levels' messages hold only their own tail).
         List<String> path = new ArrayList<>();
         boolean inexactInteger = false;
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             inexactInteger |= cause instanceof ExactNumbers.NotAnExactInteger;
             if (cause.getMessage() != null) {
+                List<String> named = new ArrayList<>();
                 Matcher m = PROPERTY.matcher(cause.getMessage());
                 while (m.find()) {
-                    if (path.isEmpty() || !path.get(path.size() - 1).equals(m.group(1))) {
-                        path.add(m.group(1));
+                    if (named.isEmpty() || !named.get(named.size() - 1).equals(m.group(1))) {
+                        named.add(m.group(1));
                     }
+                }
+                if (named.size() > path.size()) {
+                    path = named;
                 }
             }
         }

@@ -97,6 +97,19 @@ class ExactNumbersTest {
         assertEquals("details.levels", refusal("{\"details\":{\"levels\":[1,1.5]}}").field());
     }
 
+    public record Plan(List<Intervention> interventions) {
+    }
+
+    public record Intervention(String type, JsonObject details) {
+    }
+
+    @Test
+    void aNumberThreeLevelsDown_isNamedOnceByItsWholePath() {
+        RuntimeException e = assertThrows(RuntimeException.class, () -> JSONB.fromJson(
+                "{\"interventions\":[{\"type\":\"PHYSICAL_THERAPY\",\"details\":{\"sessionsPerWeek\":2.5}}]}", Plan.class));
+        assertEquals("interventions.details.sessionsPerWeek", ApiExceptionMappers.unreadableError(e).field());
+    }
+
     /**
      * JSON-B takes the exact readers only for {@code Integer} and {@code Long}: a primitive, a
      * floating or a narrower number in a request body would be read leniently again. Every body of
