@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.json.Json;
@@ -52,7 +54,8 @@ import org.spinepathway.testing.WebSession;
  * Every value of the bad-input corpus into every field of every JSON API call and every form
  * field of the clinic's pages. An answer is a 400 with the API's error shape (415 for a body
  * that is not JSON at all) or a message on the page, with nothing stored; or the value is taken
- * as the text it is. Never a 500, never a stack trace, and no markup comes back unescaped: in the
+ * as the text it is, and an integer field stores exactly the number sent (read back from the
+ * database after every taken request). Never a 500, never a stack trace, and no markup comes back unescaped: in the
  * answers here, and in a real browser where nothing the corpus planted may run.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -87,8 +90,23 @@ class BadInputCorpusIT {
 
     // ---------------------------------------------------------------- the JSON API
 
-    /** One API call: where it goes, who makes it, a valid body, and how to get a fresh target once a body was taken. */
-    private record Call(String name, String method, Supplier<String> path, String user, Supplier<String> validBody, Runnable afterAccepted) {
+    /**
+     * One API call: where it goes, who makes it, a valid body, how to get a fresh target once a body
+     * was taken, and, for a call with integer fields, what it stored for them (by JSON pointer, as
+     * text, null for nothing) read back from the database after the call's answer.
+     */
+    private record Call(String name, String method, Supplier<String> path, String user, Supplier<String> validBody, Runnable afterAccepted,
+                        Function<HttpResponse<String>, Map<String, String>> stored) {
+        Call(String name, String method, Supplier<String> path, String user, Supplier<String> validBody, Runnable afterAccepted) {
+            this(name, method, path, user, validBody, afterAccepted, null);
+        }
+    }
+
+    /** A body sent: the valid one with the value at {@code pointer} replaced by the JSON text {@code token} (null: removed). */
+    private record Variant(String body, String pointer, String token) {
+        static Variant whole(String body) {
+            return new Variant(body, null, null);
+        }
     }
 
     @Test
@@ -106,7 +124,15 @@ class BadInputCorpusIT {
                         {"submittedOn":"%s","painNow":6,"painWorst":8,"disability":{"instrument":"ODI","answers":[2,1,3,2,1,2,1,2,2,2]},
                          "redFlags":{"fever":false},"symptoms":{"painTravels":["LEG"],"numbness":["LEFT_LEG"],"onsetDate":"2026-09-01"},
                          "medications":["NSAID"],"priorTreatments":["REST"],"imaging":["MRI"],"notes":"Worse when sitting"}""".formatted(TODAY),
-                        () -> t.forIntake = episode(t.patient)),
+                        () -> t.forIntake = episode(t.patient), taken -> {
+                            long id = Clinic.idOf(taken.body());
+                            JsonObject stored = read(storedText("SELECT answers FROM intake WHERE id = ?", id));
+                            Map<String, String> numbers = new HashMap<>();
+                            numbers.put("/painNow", storedText("SELECT pain_now::text FROM intake WHERE id = ?", id));
+                            numbers.put("/painWorst", storedText("SELECT pain_worst::text FROM intake WHERE id = ?", id));
+                            numbers.put("/disability/answers/0", stored.getJsonArray("disabilityAnswers").get(0).toString());
+                            return numbers;
+                        }),
                 new Call("write plan", "POST", () -> "api/v1/episodes/" + t.forPlan + "/plan", physio, () -> """
                         {"startDate":"%s","reviewDate":"%s","goals":"Walk 30 minutes",
                          "interventions":[{"type":"REST","startDate":"%s","status":"ACTIVE"}]}""".formatted(TODAY, TODAY.plusWeeks(6), TODAY),
@@ -114,9 +140,21 @@ class BadInputCorpusIT {
                 new Call("add intervention", "POST", () -> "api/v1/episodes/" + t.inCare + "/interventions", physio, () -> """
                         {"type":"INJECTION","startDate":"%s","status":"COMPLETED",
                          "details":{"kind":"EPIDURAL_STEROID","level":"L4-L5","givenOn":"%s"}}""".formatted(TODAY, TODAY), () -> { }),
+                new Call("add therapy", "POST", () -> "api/v1/episodes/" + t.inCare + "/interventions", physio, () -> """
+                        {"type":"PHYSICAL_THERAPY","startDate":"%s","status":"ACTIVE","details":{"programme":"Core","sessionsPerWeek":3}}""".formatted(TODAY),
+                        () -> { }, taken -> Map.of("/details/sessionsPerWeek", read(storedText("SELECT details FROM intervention WHERE id = ?",
+                                Clinic.idOf(taken.body()))).asJsonObject().getOrDefault("sessionsPerWeek", JsonValue.NULL).toString())),
                 new Call("record assessment", "POST", () -> "api/v1/episodes/" + t.inCare + "/assessments", physio, () -> """
                         {"date":"%s","source":"CLINICIAN","nrs":5,"disability":{"instrument":"ODI","answers":[2,2,2,2,2,2,2,2,2,2]},
-                         "motor":[{"myotome":"L5","side":"LEFT","grade":5}],"redFlags":{"fever":false},"notes":"Better mornings"}""".formatted(TODAY), () -> { }),
+                         "motor":[{"myotome":"L5","side":"LEFT","grade":5}],"redFlags":{"fever":false},"notes":"Better mornings"}""".formatted(TODAY), () -> { },
+                        taken -> {
+                            long id = Clinic.idOf(taken.body());
+                            Map<String, String> stored = new HashMap<>();
+                            stored.put("/nrs", storedText("SELECT nrs::text FROM assessment WHERE id = ?", id));
+                            stored.put("/disability/answers/0", storedText("SELECT nullif(split_part(disability_answers, ',', 1), '') FROM assessment WHERE id = ?", id));
+                            stored.put("/motor/0/grade", storedText("SELECT (SELECT grade::text FROM motor_grade WHERE assessment_id = ? ORDER BY myotome, side LIMIT 1)", id));
+                            return stored;
+                        }),
                 new Call("void assessment", "POST", () -> "api/v1/episodes/" + t.inCare + "/assessments/" + t.toVoid + "/void", physio,
                         () -> "{\"reason\":\"Entered for the wrong patient\"}", () -> t.toVoid = assessment(t.inCare)),
                 new Call("decide flag", "POST", () -> "api/v1/flags/" + t.flag + "/decision", physician,
@@ -133,36 +171,36 @@ class BadInputCorpusIT {
             HttpResponse<String> valid = send(call, call.validBody().get(), "application/json");
             assertTrue(valid.statusCode() / 100 == 2, call.name() + ": the valid body is taken: " + valid.body());
             call.afterAccepted().run();
-            List<String> variants = new ArrayList<>();
+            List<Variant> variants = new ArrayList<>();
             JsonObject template = read(call.validBody().get());
             for (String pointer : pointers(template, "")) {
                 for (String text : CORPUS.text()) {
-                    variants.add(replaced(call.validBody().get(), pointer, Json.createValue(text)));
+                    variants.add(replaced(call.validBody().get(), pointer, Json.createValue(text).toString()));
                 }
                 for (String literal : CORPUS.literals()) {
-                    variants.add(replaced(call.validBody().get(), pointer, read(literal)));
+                    variants.add(replaced(call.validBody().get(), pointer, literal));
                 }
                 variants.add(replaced(call.validBody().get(), pointer, null));
             }
             for (String field : template.keySet()) {
-                variants.add("{\"" + field + "\":\"<script>window.__xss=1</script>\"," + call.validBody().get().strip().substring(1));
+                variants.add(Variant.whole("{\"" + field + "\":\"<script>window.__xss=1</script>\"," + call.validBody().get().strip().substring(1)));
             }
-            for (String body : variants) {
+            for (Variant variant : variants) {
                 tried++;
-                check(call, body, "application/json", answers, wrong, false);
+                check(call, variant, "application/json", answers, wrong, false);
             }
             for (String body : CORPUS.bodies()) {
                 tried++;
-                check(call, body, "application/json", answers, wrong, !call.name().equals("run evaluation") || !(body.isEmpty() || body.equals("null")));
+                check(call, Variant.whole(body), "application/json", answers, wrong, !call.name().equals("run evaluation") || !(body.isEmpty() || body.equals("null")));
             }
             for (String type : CORPUS.contentTypes()) {
                 tried++;
-                check(call, call.validBody().get(), type, answers, wrong, true);
+                check(call, Variant.whole(call.validBody().get()), type, answers, wrong, true);
             }
             if (call.name().equals("submit intake")) {
                 // Larger than the API takes at all (a megabyte): 413 before anything reads it.
                 tried++;
-                check(call, replaced(call.validBody().get(), "/notes", Json.createValue("x".repeat(LARGEST_BODY + 1))), "application/json",
+                check(call, replaced(call.validBody().get(), "/notes", Json.createValue("x".repeat(LARGEST_BODY + 1)).toString()), "application/json",
                         answers, wrong, true);
             }
         }
@@ -181,7 +219,8 @@ class BadInputCorpusIT {
         assertTrue(wrong.isEmpty(), wrong.size() + " wrong answers:\n" + String.join("\n", wrong.subList(0, Math.min(40, wrong.size()))));
     }
 
-    private void check(Call call, String body, String contentType, Map<String, Integer> answers, List<String> wrong, boolean mustRefuse) throws SQLException {
+    private void check(Call call, Variant variant, String contentType, Map<String, Integer> answers, List<String> wrong, boolean mustRefuse) throws SQLException {
+        String body = variant.body();
         // After a refusal the database is as the last fingerprint saw it, so that one serves as this request's "before".
         String before = unchanged != null ? unchanged : fingerprint();
         unchanged = null;
@@ -190,6 +229,9 @@ class BadInputCorpusIT {
         answers.merge(String.valueOf(status), 1, Integer::sum);
         String what = call.name() + " " + contentType + " " + shorten(body) + " -> " + status + " " + shorten(answer.body());
         if (status / 100 == 2 && !mustRefuse) {
+            if (call.stored() != null) {
+                storedAsSent(call.stored().apply(answer), variant, what, wrong);
+            }
             call.afterAccepted().run();
             return;
         }
@@ -247,11 +289,64 @@ class BadInputCorpusIT {
         return found;
     }
 
-    /** The body with the value at {@code pointer} replaced, or removed when {@code value} is null. */
-    private static String replaced(String body, String pointer, JsonValue value) {
+    /**
+     * The body with the value at {@code pointer} replaced by the JSON text {@code token}, as written
+     * (a parser would turn 1e0 into 1), or removed when {@code token} is null.
+     */
+    private static Variant replaced(String body, String pointer, String token) {
         JsonStructure structure = read(body);
         var jsonPointer = Json.createPointer(pointer);
-        return (value == null ? jsonPointer.remove(structure) : jsonPointer.replace(structure, value)).toString();
+        if (token == null) {
+            return new Variant(jsonPointer.remove(structure).toString(), pointer, null);
+        }
+        String marker = "__corpus_value_" + UUID.randomUUID() + "__";
+        return new Variant(jsonPointer.replace(structure, Json.createValue(marker)).toString().replace("\"" + marker + "\"", token), pointer, token);
+    }
+
+    /**
+     * A taken request stored each integer field as it was sent: the token put there, or the value
+     * the body holds at that place, as written; nothing when nothing (or null) was sent. 7.5 stored
+     * as 7, 1e0 as 1 or "5" as 5 are all wrong.
+     */
+    private static void storedAsSent(Map<String, String> stored, Variant variant, String what, List<String> wrong) {
+        JsonStructure sent = read(variant.body());
+        stored.forEach((pointer, value) -> {
+            String expected;
+            if (pointer.equals(variant.pointer())) {
+                expected = variant.token() == null || variant.token().equals("null") ? null : variant.token();
+            } else {
+                expected = valueAt(sent, pointer);
+            }
+            String storedValue = "null".equals(value) ? null : value;
+            if (!java.util.Objects.equals(expected, storedValue)) {
+                wrong.add("stored " + storedValue + " at " + pointer + " where " + expected + " was sent: " + what);
+            }
+        });
+    }
+
+    /** The value at the pointer as JSON text; null when it is null or not there (its parent missing, null or not a structure). */
+    private static String valueAt(JsonStructure body, String pointer) {
+        try {
+            var at = Json.createPointer(pointer);
+            return at.containsValue(body) && at.getValue(body) != JsonValue.NULL ? at.getValue(body).toString() : null;
+        } catch (jakarta.json.JsonException noSuchPlace) {
+            return null;
+        }
+    }
+
+    /** One value the query finds for one id (null when it is NULL), on the fingerprint's connection. */
+    private static String storedText(String sql, long id) {
+        try {
+            try (var q = connection().prepareStatement(sql)) {
+                q.setLong(1, id);
+                try (ResultSet rs = q.executeQuery()) {
+                    assertTrue(rs.next(), sql + " " + id);
+                    return rs.getString(1);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static <T extends JsonValue> T read(String json) {
@@ -590,10 +685,7 @@ class BadInputCorpusIT {
      * was stored. One connection for the whole class: thousands of look-ups, each a few rows.
      */
     private static String fingerprint() throws SQLException {
-        if (fingerprintConnection == null || fingerprintConnection.isClosed()) {
-            fingerprintConnection = EmbeddedDatabase.get().dataSource(databaseUrl).getConnection();
-        }
-        try (Statement q = fingerprintConnection.createStatement()) {
+        try (Statement q = connection().createStatement()) {
             if (fingerprintSql == null) {
                 List<String> parts = new ArrayList<>();
                 for (String table : STORED) {
@@ -611,6 +703,13 @@ class BadInputCorpusIT {
                 return rs.getString(1);
             }
         }
+    }
+
+    private static Connection connection() throws SQLException {
+        if (fingerprintConnection == null || fingerprintConnection.isClosed()) {
+            fingerprintConnection = EmbeddedDatabase.get().dataSource(databaseUrl).getConnection();
+        }
+        return fingerprintConnection;
     }
 
     @AfterAll

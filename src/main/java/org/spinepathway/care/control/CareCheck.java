@@ -5,16 +5,17 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import org.spinepathway.care.entity.SpineRegion;
 import org.spinepathway.platform.control.FieldError;
+import org.spinepathway.platform.control.JsonIntegers;
 
 /**
  * The rules of plans, interventions and assessments, said for the clinician: dates in order and
@@ -215,8 +216,10 @@ public final class CareCheck {
             }
             return;
         }
-        if (!(value instanceof JsonNumber n) || !n.isIntegral() || n.longValue() < min || n.longValue() > max) {
-            errors.add(new FieldError(field, "Give a whole number from " + min + " to " + max + "."));
+        // Exactly as written: a lenient read made 18446744073709551619 sessions 3 (see JsonIntegers).
+        OptionalInt n = JsonIntegers.exactInt(value);
+        if (n.isEmpty() || n.getAsInt() < min || n.getAsInt() > max) {
+            errors.add(new FieldError(field, "Give a whole number from " + min + " to " + max + ", written as digits."));
         }
     }
 

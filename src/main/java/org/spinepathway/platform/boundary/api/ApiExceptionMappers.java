@@ -1,5 +1,7 @@
 package org.spinepathway.platform.boundary.api;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.ext.Provider;
 
 import org.spinepathway.platform.control.ConflictException;
 import org.spinepathway.platform.control.DatabaseUnavailable;
+import org.spinepathway.platform.control.FieldError;
 import org.spinepathway.platform.control.NotAllowedException;
 import org.spinepathway.platform.control.InvalidInputException;
 import org.spinepathway.platform.control.LogSafe;
@@ -132,8 +135,8 @@ public final class ApiExceptionMappers {
                 if (cause instanceof OptimisticLockException stale) {
                     return new StaleVersion().toResponse(stale);
                 }
-                if (cause instanceof JsonbException unreadable) {
-                    return unreadable(unreadable);
+                if (cause instanceof JsonbException || cause instanceof ExactNumbers.NotAnExactInteger) {
+                    return unreadable(e);
                 }
             }
             if (DatabaseUnavailable.causedBy(e)) {
@@ -165,22 +168,36 @@ public final class ApiExceptionMappers {
     private static final Pattern PROPERTY = Pattern.compile("property '([A-Za-z][A-Za-z0-9_]*)'");
 
     static Response unreadable(Throwable e) {
-        // Nested objects name each level: "symptoms" then "onsetDate" -> "symptoms.onsetDate".
-        java.util.List<String> path = new java.util.ArrayList<>();
+        FieldError error = unreadableError(e);
+        return ApiErrors.response(400, error.field(), error.message());
+    }
+
+    /** The field JSON-B could not read, as a dotted path, and what is wrong with its value. */
+    static FieldError unreadableError(Throwable e) {
+        // Each level names its property and repeats the message of the level inside it:
+        // "property 'symptoms' because of: ... property 'onsetDate' ..." -> "symptoms.onsetDate". The
+        // longest such path is the whole one (the inner levels' messages hold only their own tail).
+        List<String> path = new ArrayList<>();
+        boolean inexactInteger = false;
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            inexactInteger |= cause instanceof ExactNumbers.NotAnExactInteger;
             if (cause.getMessage() != null) {
+                List<String> named = new ArrayList<>();
                 Matcher m = PROPERTY.matcher(cause.getMessage());
                 while (m.find()) {
-                    if (path.isEmpty() || !path.get(path.size() - 1).equals(m.group(1))) {
-                        path.add(m.group(1));
+                    if (named.isEmpty() || !named.get(named.size() - 1).equals(m.group(1))) {
+                        named.add(m.group(1));
                     }
+                }
+                if (named.size() > path.size()) {
+                    path = named;
                 }
             }
         }
         String field = path.isEmpty() ? null : String.join(".", path);
-        String message = field == null
-                ? "The body is not valid JSON for this call."
+        String message = inexactInteger ? ExactNumbers.MESSAGE
+                : field == null ? "The body is not valid JSON for this call."
                 : "This value has the wrong form or type (dates are YYYY-MM-DD, numbers are plain numbers).";
-        return ApiErrors.response(400, field, message);
+        return new FieldError(field, message);
     }
 }
