@@ -214,6 +214,25 @@ class OpenApiDocumentTest {
         assertEquals(10, schema("Disability").getProperties().get("answers").getMaxItems());
     }
 
+    @Test
+    void schemas_shouldTakeTheReadmesExamples() {
+        SchemaCheck check = new SchemaCheck(DOCUMENT);
+        for (ApiExamples.Example example : ApiExamples.TAKEN) {
+            assertEquals(List.of(), check.problems(example.schema(), example.json()), example.json());
+        }
+    }
+
+    @Test
+    void schemas_shouldRefuseWhatTheServerRefuses() {
+        SchemaCheck check = new SchemaCheck(DOCUMENT);
+        for (List<ApiExamples.Example> refused : List.of(ApiExamples.REFUSED_INTAKES, ApiExamples.REFUSED_INTERVENTIONS,
+                ApiExamples.REFUSED_ASSESSMENTS)) {
+            for (ApiExamples.Example example : refused) {
+                assertTrue(!check.problems(example.schema(), example.json()).isEmpty(), example.schema() + " takes " + example.json());
+            }
+        }
+    }
+
     private static void assertRange(Schema<?> schema, int min, int max) {
         assertEquals("integer", schema.getType());
         assertEquals(min, schema.getMinimum().intValue());
