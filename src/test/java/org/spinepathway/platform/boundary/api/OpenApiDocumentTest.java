@@ -226,7 +226,7 @@ class OpenApiDocumentTest {
     void schemas_shouldRefuseWhatTheServerRefuses() {
         SchemaCheck check = new SchemaCheck(DOCUMENT);
         for (List<ApiExamples.Example> refused : List.of(ApiExamples.REFUSED_INTAKES, ApiExamples.REFUSED_INTERVENTIONS,
-                ApiExamples.REFUSED_ASSESSMENTS)) {
+                ApiExamples.REFUSED_ASSESSMENTS, ApiExamples.NOT_INTEGERS)) {
             for (ApiExamples.Example example : refused) {
                 assertTrue(!check.problems(example.schema(), example.json()).isEmpty(), example.schema() + " takes " + example.json());
             }

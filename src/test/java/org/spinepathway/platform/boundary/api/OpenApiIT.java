@@ -28,8 +28,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.spinepathway.testing.Clinic;
 import org.spinepathway.testing.ClinicDeployment;
 import org.spinepathway.testing.Http;
+import org.spinepathway.testing.WebSession;
 
 /**
  * {@code /openapi} as Payara serves it from a fresh boot: the first call answers the whole
@@ -116,6 +118,56 @@ class OpenApiIT {
         assertEquals(Boolean.TRUE, answers.getItems().getNullable(), "an unanswered section is null");
         assertEquals("basic", served.getComponents().getSecuritySchemes().get("basicAuth").getScheme());
         assertTrue(served.getServers() != null && !served.getServers().isEmpty(), "Payara adds the server's address");
+    }
+
+    @Test
+    @Order(4)
+    void realCalls_shouldAnswerAsTheirSchemasSay_andRefuseTheBodiesTheSchemasRefuse() {
+        SchemaCheck check = new SchemaCheck(valid(Http.get(base, "/openapi").body()));
+        WebSession api = new WebSession(base);
+        answered(check, "Created", 201, api.api("POST", "api/v1/staff", ApiExamples.STAFF, ClinicDeployment.ADMIN_USERNAME,
+                ClinicDeployment.ADMIN_PASSWORD));
+        String physio = "oa.physio";
+        String password = "Physio-pass-2026";
+        long patient = Clinic.idOf(answered(check, "PatientCreated", 201, api.api("POST", "api/v1/patients", ApiExamples.PATIENT, physio, password)));
+        answered(check, "Patient", 200, api.api("GET", "api/v1/patients/" + patient, null, physio, password));
+        String episode = "api/v1/episodes/" + Clinic.idOf(answered(check, "EpisodeCreated", 201,
+                api.api("POST", "api/v1/patients/" + patient + "/episodes", ApiExamples.EPISODE, physio, password)));
+
+        for (ApiExamples.Example refused : ApiExamples.REFUSED_INTAKES) {
+            refused(check, api.api("POST", episode + "/intake", refused.json(), physio, password), refused.json());
+        }
+        answered(check, "IntakeSubmitted", 201, api.api("POST", episode + "/intake", ApiExamples.INTAKE, physio, password));
+        answered(check, "Created", 201, api.api("POST", episode + "/plan", ApiExamples.PLAN, physio, password));
+        for (ApiExamples.Example refused : ApiExamples.REFUSED_INTERVENTIONS) {
+            refused(check, api.api("POST", episode + "/interventions", refused.json(), physio, password), refused.json());
+        }
+        answered(check, "Created", 201, api.api("POST", episode + "/interventions", ApiExamples.MEDICATION, physio, password));
+        answered(check, "Created", 201, api.api("POST", episode + "/interventions", ApiExamples.REST, physio, password));
+        for (ApiExamples.Example refused : ApiExamples.REFUSED_ASSESSMENTS) {
+            refused(check, api.api("POST", episode + "/assessments", refused.json(), physio, password), refused.json());
+        }
+        answered(check, "AssessmentRecorded", 201, api.api("POST", episode + "/assessments", ApiExamples.ASSESSMENT, physio, password));
+
+        String chart = answered(check, "Episode", 200, api.api("GET", episode, null, physio, password));
+        assertTrue(chart.contains("\"givenOn\""), "the plan's injection is in the episode: " + chart);
+        HttpResponse<String> flags = api.api("GET", episode + "/flags", null, physio, password);
+        assertEquals(200, flags.statusCode(), flags.body());
+        assertEquals(List.of(), check.problemsOfItems("Flag", flags.body()), flags.body());
+        assertTrue(flags.body().contains("RED_FLAG"), "the intake's saddle numbness raised a flag: " + flags.body());
+        answered(check, "Errors", 401, api.api("GET", episode, null, null, null));
+    }
+
+    private static void refused(SchemaCheck check, HttpResponse<String> response, String sent) {
+        assertEquals(400, response.statusCode(), "the server took " + sent + ": " + response.body());
+        assertEquals(List.of(), check.problems("Errors", response.body()), response.body());
+    }
+
+    /** The answer's body, after its status and its schema were checked. */
+    private static String answered(SchemaCheck check, String schema, int status, HttpResponse<String> response) {
+        assertEquals(status, response.statusCode(), response.request().method() + " " + response.uri() + ": " + response.body());
+        assertEquals(List.of(), check.problems(schema, response.body()), schema + ": " + response.body());
+        return response.body();
     }
 
     private static Schema<?> schema(OpenAPI document, String name) {
