@@ -158,6 +158,15 @@ class OpenApiIT {
         answered(check, "Errors", 401, api.api("GET", episode, null, null, null));
     }
 
+    @Test
+    @Order(5)
+    void servedDocument_shouldBeJson_whenAskedForJson() {
+        HttpResponse<String> json = new WebSession(base).api("GET", "/openapi", null, null, null);
+        assertEquals(200, json.statusCode(), json.body());
+        assertTrue(json.body().strip().startsWith("{"), json.body());
+        assertEquals(OpenApiCalls.of(valid(Http.get(base, "/openapi").body())), OpenApiCalls.of(valid(json.body())));
+    }
+
     private static void refused(SchemaCheck check, HttpResponse<String> response, String sent) {
         assertEquals(400, response.statusCode(), "the server took " + sent + ": " + response.body());
         assertEquals(List.of(), check.problems("Errors", response.body()), response.body());
