@@ -32,10 +32,15 @@ public final class IntakeQueue {
     }
 
     static final String STATUS = "CASE WHEN e.voided_at IS NOT NULL OR e.state IN ('REFERRED', 'RESOLVED', 'DISCHARGED') THEN 'CLOSED'"
-            + " WHEN e.care_opened_at IS NOT NULL OR e.state <> 'INTAKE' THEN 'IN_CARE' ELSE 'NEW' END";
+            + " WHEN e.care_opened_at IS NOT NULL THEN 'IN_CARE' ELSE 'NEW' END";
 
-    /** The waiting episodes, as V13's partial index {@code episode_waiting_idx} holds them. */
-    private static final String WAITING = " AND e.care_opened_at IS NULL AND e.voided_at IS NULL AND e.state = 'INTAKE'";
+    /**
+     * The waiting episodes, from V13's partial index {@code episode_waiting_idx}. Not opened for care is
+     * what counts, not the state: a red flag at intake puts an episode under review before any
+     * physiotherapist has seen it, and that intake needs one most.
+     */
+    private static final String WAITING = " AND e.care_opened_at IS NULL AND e.voided_at IS NULL"
+            + " AND e.state NOT IN ('REFERRED', 'RESOLVED', 'DISCHARGED')";
 
     private static final String FROM = " FROM intake i JOIN episode_of_care e ON e.id = i.episode_id JOIN patient p ON p.id = e.patient_id"
             + " WHERE i.status = 'SUBMITTED' AND i.voided_at IS NULL";
