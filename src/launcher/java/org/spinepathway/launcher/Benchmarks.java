@@ -162,7 +162,7 @@ public final class Benchmarks {
         for (SearchBenchmark.Figures f : SearchBenchmark.run(db, HTTP_PORT, "bench.doctor", PHYSICIAN_PASSWORD)) {
             rows.add(String.format(Locale.ROOT, "| %,d | search: %s by %s, %d searches (count and first page of 20) | median %.1f ms | |"
                             + " p95 %.1f ms; first page median %d rows |",
-                    size, f.list(), f.kind(), SearchBenchmark.SEARCHES, f.medianMs(), f.p95Ms(), f.medianMatches()));
+                    size, f.list(), f.kind(), f.searches(), f.medianMs(), f.p95Ms(), f.medianMatches()));
         }
         if (Boolean.getBoolean("bench.searchOnly")) {
             return;
