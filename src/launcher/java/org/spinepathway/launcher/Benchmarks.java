@@ -146,7 +146,7 @@ public final class Benchmarks {
     private void measure(DataSource db, int size, Process server) throws Exception {
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             // A clean slate: every episode back in conservative care, no flags (the bench database is throwaway).
-            s.execute("TRUNCATE mail_outbox, referral, escalation_flag");
+            s.execute("TRUNCATE mail_outbox, referral, flag_acknowledgement, urgent_flag_resend, escalation_flag");
             s.execute("UPDATE episode_of_care SET state = 'CONSERVATIVE_CARE' WHERE state = 'UNDER_REVIEW'");
             s.execute("VACUUM ANALYZE");
         }
