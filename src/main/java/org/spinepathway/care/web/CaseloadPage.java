@@ -80,7 +80,7 @@ public class CaseloadPage implements Serializable {
     public String getState() { return state; }
     public void setState(String state) { this.state = state == null || state.isBlank() ? null : state; }
     public Order getOrder() { return order; }
-    public void setOrder(Order order) { this.order = order; }
+    public void setOrder(Order order) { this.order = order == null ? Order.LONGEST_SINCE_ASSESSMENT : order; }
     public String getSearch() { return search; }
     public void setSearch(String search) { this.search = search; }
     public int getSearchLength() { return PatientSearch.MAX_LENGTH; }
