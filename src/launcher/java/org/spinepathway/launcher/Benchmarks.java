@@ -41,7 +41,10 @@ import org.spinepathway.platform.control.SchemaMigrator;
  * resident memory;</li>
  * <li>the floor: one raw SQL pass that reads the same columns of the same tables to the client;</li>
  * <li>the common per-episode design: the same rules, episode by episode, a query per table per
- * episode, on a 1,000-episode sample, extrapolated.</li>
+ * episode, on a 1,000-episode sample, extrapolated;</li>
+ * <li>search by name, MRN and date of birth on the worklist, the caseload and the intake queue
+ * ({@link SearchBenchmark}), after the first evaluation; {@code -Dbench.searchOnly=true} measures
+ * that evaluation and the search alone.</li>
  * </ol>
  * It prints a table and writes it to {@code target/bench/results.md} with the machine.
  */
@@ -143,7 +146,7 @@ public final class Benchmarks {
     private void measure(DataSource db, int size, Process server) throws Exception {
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             // A clean slate: every episode back in conservative care, no flags (the bench database is throwaway).
-            s.execute("TRUNCATE mail_outbox, referral, escalation_flag");
+            s.execute("TRUNCATE mail_outbox, referral, flag_acknowledgement, urgent_flag_resend, escalation_flag");
             s.execute("UPDATE episode_of_care SET state = 'CONSERVATIVE_CARE' WHERE state = 'UNDER_REVIEW'");
             s.execute("VACUUM ANALYZE");
         }
@@ -154,6 +157,16 @@ public final class Benchmarks {
         System.out.printf("evaluation in the server: %.1f s, %s; peak RSS %,d MB%n", backlog.seconds(), backlog.answer(), peak / 1024);
         rows.add(String.format(Locale.ROOT, "| %,d | first evaluation of the generated clinic (every finding new: the backlog) | %.1f s | RSS %,d MB (before %,d MB) | %s |",
                 size, backlog.seconds(), peak / 1024, rssBefore / 1024, backlog.answer().replace("|", "/")));
+
+        // Search on the clinic with its flags: the worklist, the caseload and the intake queue.
+        for (SearchBenchmark.Figures f : SearchBenchmark.run(db, HTTP_PORT, "bench.doctor", PHYSICIAN_PASSWORD)) {
+            rows.add(String.format(Locale.ROOT, "| %,d | search: %s by %s, %d searches (count and first page of 20) | median %.1f ms | |"
+                            + " p95 %.1f ms; first page median %d rows |",
+                    size, f.list(), f.kind(), f.searches(), f.medianMs(), f.p95Ms(), f.medianMatches()));
+        }
+        if (Boolean.getBoolean("bench.searchOnly")) {
+            return;
+        }
 
         // 1b. Again at once: nothing new to raise, so this is the reading and evaluating alone.
         Timed again = evaluate("{}");

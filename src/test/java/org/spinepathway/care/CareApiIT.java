@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -255,6 +256,21 @@ class CareApiIT {
         String sorted = longestInCare.substring(longestInCare.indexOf("id=\"caseloadForm\""));
         assertTrue(sorted.indexOf("Sally Ride") < sorted.indexOf("Mae Jemison"), "40 days in care before 30");
 
+        // Search the caseload by name, record number or date of birth; wildcards and quotes are text.
+        String sallyMrn = Clinic.text(databaseUrl, "SELECT mrn FROM patient WHERE email = ?", seen);
+        for (String search : List.of("jemison", "MAE JEM", "Mae Jemison", "1956-10-17", "17/10/1956")) {
+            String found = caseloadSearch(pages, search);
+            assertTrue(found.contains("Mae Jemison") && !found.contains("Sally Ride"), search + ": " + found);
+        }
+        for (String search : List.of(sallyMrn, sallyMrn.toLowerCase(), sallyMrn.substring(2), "1951-05-26", "26/5/1951", "Ride")) {
+            String found = caseloadSearch(pages, search);
+            assertTrue(found.contains("Sally Ride") && !found.contains("Mae Jemison"), search + ": " + found);
+        }
+        for (String search : List.of("Nobody Atall", "%", "_", "'", "M_e", "%emison", "' OR '1'='1", "31/2/1956")) {
+            String found = caseloadSearch(pages, search);
+            assertTrue(found.contains("No episodes.") && !found.contains("Mae Jemison") && !found.contains("Sally Ride"), search + ": " + found);
+        }
+
         String colleague = "other-physio-" + UUID.randomUUID().toString().substring(0, 8);
         Clinic.createStaff(base, colleague, PASSWORD, "PHYSIO", "Other Physio");
         WebSession other = new WebSession(base);
@@ -276,6 +292,13 @@ class CareApiIT {
 
     private HttpResponse<String> post(String path, String json) {
         return api.api("POST", "api/v1/episodes/" + episodeId + "/" + path, json, physio, PASSWORD);
+    }
+
+    /** The rows of the caseload's list of all episodes after searching it for {@code search} (not the search field echoing it). */
+    private static String caseloadSearch(WebSession pages, String search) {
+        HttpResponse<String> page = pages.submit("physio/caseload.xhtml", "caseloadForm", Map.of("search", search, "state_input", ""), "find");
+        assertEquals(200, page.statusCode(), page.body());
+        return page.body().substring(page.body().indexOf("id=\"caseloadForm:episodes_data\""));
     }
 
     private static long single(String sql, Object parameter) throws Exception {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.ServerSocket;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -23,6 +24,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -197,6 +203,97 @@ class EscalationIT {
 
         // Every run is on record.
         assertTrue(count("SELECT count(*) FROM evaluation_run WHERE outcome = 'COMPLETED' AND started_by = ?", ClinicDeployment.ADMIN_USERNAME) >= 6);
+    }
+
+    @Test
+    void anEpisodeWithSeveralOpenFlags_shouldBeOneWorklistRow_ledByTheMostUrgent_listingEveryFlag_andBeFoundByNameMrnOrBirthDate()
+            throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        // Letters only, so the family name is searched for as a name and matches this patient alone.
+        String family = "Flagg" + run.chars().mapToObj(ch -> String.valueOf((char) (Character.isDigit(ch) ? 'g' + ch - '0' : ch)))
+                .collect(java.util.stream.Collectors.joining());
+        String physio = "multi-physio-" + run;
+        String physician = "multi-doc-" + run;
+        Clinic.createStaff(base, physio, PASSWORD, "PHYSIO", "Multi Physio");
+        Clinic.createStaff(base, physician, PASSWORD, "PHYSICIAN", "Dr Multi");
+        WebSession api = new WebSession(base);
+        long episode = episode(api, physio, "multi-" + run, "Octavia", family, 7, false);
+        plan(api, physio, episode, TODAY.minusDays(60));
+        assessment(api, physio, episode, TODAY.minusDays(30), 7, 3, "{}");
+        assessment(api, physio, episode, TODAY.minusDays(15), 7, 3, "{}");
+        evaluate(TODAY);
+        assertEquals(1, open(episode, "NOT_IMPROVING"));
+        assertEquals(1, open(episode, "PERSISTENT_SEVERE"));
+        assertEquals(201, assessment(api, physio, episode, TODAY, 7, 3, "{\"bladderBowelChange\":true}").statusCode());
+        long redFlag = number("SELECT id FROM escalation_flag WHERE episode_id = ? AND rule = 'RED_FLAG' AND status = 'OPEN'", episode);
+        LocalDate born = LocalDate.of(1921, 1, 1).plusDays(Math.floorMod(run.hashCode(), 20_000));
+        try (var c = EmbeddedDatabase.get().dataSource(databaseUrl).getConnection();
+             var update = c.prepareStatement("UPDATE patient SET birth_date = ? WHERE email = ?")) {
+            update.setObject(1, born);
+            update.setString(2, "multi-" + run + "@example.org");
+            assertEquals(1, update.executeUpdate());
+        }
+        String mrn = text("SELECT mrn FROM patient WHERE email = ?", "multi-" + run + "@example.org");
+
+        JsonArray found = worklist(physician, "search=" + family);
+        assertEquals(1, found.size(), "one row for the episode: " + found);
+        JsonObject row = found.getJsonObject(0);
+        assertEquals(episode, row.getJsonNumber("episodeId").longValueExact());
+        assertEquals(redFlag, row.getJsonNumber("id").longValueExact(), "the row's own fields are the leading flag's: the most urgent");
+        assertEquals("RED_FLAG", row.getString("rule"));
+        assertEquals("URGENT", row.getString("priority"));
+        assertTrue(row.containsKey("phone") && row.containsKey("acknowledged") && row.containsKey("overdue"), row.toString());
+        JsonArray flags = row.getJsonArray("flags");
+        assertEquals(3, flags.size(), flags.toString());
+        assertEquals(List.of("RED_FLAG", "URGENT"), List.of(flags.getJsonObject(0).getString("rule"), flags.getJsonObject(0).getString("priority")));
+        assertEquals(java.util.Set.of("NOT_IMPROVING", "PERSISTENT_SEVERE"),
+                java.util.Set.of(flags.getJsonObject(1).getString("rule"), flags.getJsonObject(2).getString("rule")));
+        assertEquals("REVIEW", flags.getJsonObject(1).getString("priority"));
+        assertTrue(flags.getJsonObject(1).getJsonNumber("id").longValueExact() < flags.getJsonObject(2).getJsonNumber("id").longValueExact(),
+                "flags of one priority oldest first");
+        for (JsonValue flag : flags) {
+            assertFalse(flag.asJsonObject().getString("reason").isBlank(), flag.toString());
+            assertEquals(episode, number("SELECT episode_id FROM escalation_flag WHERE id = ? AND status = 'OPEN'",
+                    flag.asJsonObject().getJsonNumber("id").longValueExact()));
+        }
+        assertEquals(1, worklist(physician, "size=100").stream().filter(r -> r.asJsonObject().getJsonNumber("episodeId").longValueExact() == episode)
+                .count() + worklist(physician, "size=100&page=1").stream()
+                .filter(r -> r.asJsonObject().getJsonNumber("episodeId").longValueExact() == episode).count(), "the whole list has the episode once");
+
+        // Filters: priority is the row's most urgent; rule is any open flag of the episode.
+        assertEquals(1, worklist(physician, "priority=URGENT&search=" + family).size());
+        assertEquals(0, worklist(physician, "priority=REVIEW&search=" + family).size(), "the row is urgent, not for review");
+        JsonArray byRule = worklist(physician, "rule=PERSISTENT_SEVERE&search=" + family);
+        assertEquals(1, byRule.size());
+        assertEquals("RED_FLAG", byRule.getJsonObject(0).getString("rule"), "found by a REVIEW flag, still led by its most urgent");
+        assertEquals(0, worklist(physician, "rule=WORSENING&search=" + family).size());
+
+        // Search by name (any word, any case), by record number (whole, begun, without its letters) and by date of birth.
+        for (String search : List.of("octavia " + family.toUpperCase(), family.toLowerCase() + " Octa", mrn, mrn.toLowerCase(), mrn.substring(2),
+                born.toString(), born.getDayOfMonth() + "/" + born.getMonthValue() + "/" + born.getYear())) {
+            JsonArray rows = worklist(physician, "search=" + java.net.URLEncoder.encode(search, StandardCharsets.UTF_8));
+            assertTrue(rows.stream().anyMatch(r -> r.asJsonObject().getJsonNumber("episodeId").longValueExact() == episode), search + ": " + rows);
+        }
+        assertEquals(1, worklist(physician, "search=" + born).size(), "nobody else was born that day");
+        // Nothing matches; wildcards and quotes are text: "Flagg_..." would match this patient if _ were a wildcard.
+        for (String search : List.of("Nobody" + family, "%", "_", "'", "%%", family.substring(0, 5) + "_" + family.substring(6),
+                "%" + family.substring(1), "' OR '1'='1", "\\")) {
+            HttpResponse<String> answer = api.api("GET", "api/v1/worklist?search=" + java.net.URLEncoder.encode(search, StandardCharsets.UTF_8), null,
+                    physician, PASSWORD);
+            assertEquals(200, answer.statusCode(), search + ": " + answer.body());
+            assertEquals("[]", answer.body(), search);
+        }
+        HttpResponse<String> tooLong = api.api("GET", "api/v1/worklist?search=" + "x".repeat(101), null, physician, PASSWORD);
+        assertEquals(400, tooLong.statusCode());
+        assertTrue(tooLong.body().contains("\"field\":\"search\""), tooLong.body());
+    }
+
+    private JsonArray worklist(String physician, String query) {
+        HttpResponse<String> answer = new WebSession(base).api("GET", "api/v1/worklist?" + query, null, physician, PASSWORD);
+        assertEquals(200, answer.statusCode(), query + ": " + answer.body());
+        try (JsonReader reader = Json.createReader(new StringReader(answer.body()))) {
+            return reader.readArray();
+        }
     }
 
     @Test

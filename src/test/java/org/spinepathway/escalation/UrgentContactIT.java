@@ -234,12 +234,16 @@ class UrgentContactIT {
         ShiftedClockProducer.shift(CLOCK, ShiftedClockProducer.shiftIn(CLOCK).plus(PAST_THE_ACKNOWLEDGEMENT_TIME));
     }
 
+    /** The patient's one worklist row, found by searching for the MRN; led by their URGENT flag, which heads its flags too. */
     private JsonObject worklistRow(String mrn) {
-        HttpResponse<String> list = api().api("GET", "api/v1/worklist?priority=URGENT&size=100", null, physician, PASSWORD);
+        HttpResponse<String> list = api().api("GET", "api/v1/worklist?priority=URGENT&size=100&search=" + mrn, null, physician, PASSWORD);
         assertEquals(200, list.statusCode(), list.body());
-        JsonArray rows = read(list.body()).asJsonArray();
-        return rows.stream().map(JsonValue::asJsonObject).filter(r -> r.getString("mrn").equals(mrn)).findFirst()
-                .orElseThrow(() -> new AssertionError("patient " + mrn + " is not on the worklist: " + list.body()));
+        List<JsonObject> rows = read(list.body()).asJsonArray().stream().map(JsonValue::asJsonObject).filter(r -> r.getString("mrn").equals(mrn))
+                .toList();
+        assertEquals(1, rows.size(), "patient " + mrn + " is on the worklist once: " + list.body());
+        JsonObject row = rows.get(0);
+        assertEquals(row.getJsonNumber("id"), row.getJsonArray("flags").getJsonObject(0).getJsonNumber("id"), "the leading flag heads the row's flags");
+        return row;
     }
 
     private static MimeMessage awaitOverdueMail(String mrn) throws Exception {

@@ -1,6 +1,7 @@
 package org.spinepathway.intake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
@@ -189,6 +190,85 @@ class IntakeApiIT {
         assertTrue(summary.body().contains("class=\"marked\""), "the pain map marks the neck");
         assertEquals(1, single("SELECT count(*) FROM audit_event WHERE action = 'READ' AND record_type = 'Intake' AND record_id = "
                 + intakeId + " AND username = ?", physio), "opening the summary is audited");
+    }
+
+    @Test
+    void theQueue_shouldSayWhereEachIntakeStands_showByDefaultOnlyThoseWaiting_emptyAsWorkIsDone_andFindAPatient() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String family = "Queue" + run.chars().mapToObj(ch -> String.valueOf((char) (Character.isDigit(ch) ? 'g' + ch - '0' : ch)))
+                .collect(java.util.stream.Collectors.joining());
+        long waiting = submittedIntake("Quinn", family, "1931-03-04", run);
+        long inCare = submittedIntake("Rhea", family, "1932-03-04", run);
+        long closed = submittedIntake("Sol", family, "1933-03-04", run);
+        openForCare(inCare);
+        openForCare(closed);
+        try (var c = EmbeddedDatabase.get().dataSource(databaseUrl).getConnection();
+             var discharge = c.prepareStatement("UPDATE episode_of_care SET state = 'DISCHARGED', closed_on = current_date WHERE id = ?")) {
+            discharge.setLong(1, closed);
+            assertEquals(1, discharge.executeUpdate());
+        }
+        WebSession staff = new WebSession(base);
+        assertEquals(302, staff.signIn(physio, PASSWORD).statusCode());
+
+        String byDefault = queueRows(staff.get("physio/intakes.xhtml"));
+        assertFalse(byDefault.contains("Rhea " + family) || byDefault.contains("Sol " + family), "only what waits for a physiotherapist");
+        String waitingOnly = queueRows(queue(staff, family, null));
+        assertTrue(waitingOnly.contains("Quinn " + family) && waitingOnly.contains("New: no physiotherapist yet"), waitingOnly);
+        assertFalse(waitingOnly.contains("Rhea " + family) || waitingOnly.contains("Sol " + family), waitingOnly);
+        String all = queueRows(queue(staff, family, "ALL"));
+        assertTrue(all.contains("Quinn " + family) && all.contains("Rhea " + family) && all.contains("Sol " + family), all);
+        assertTrue(all.contains("Opened for care") && all.contains("Closed"), "each status in words: " + all);
+        assertFalse(all.contains(">IN_CARE") || all.contains(">CLOSED") || all.contains(">NEW"), "no codes shown: " + all);
+
+        // By record number (whole, any case, without its letters) and by date of birth, as typed two ways.
+        String rheaMrn = Clinic.text(databaseUrl, "SELECT p.mrn FROM patient p JOIN episode_of_care e ON e.patient_id = p.id WHERE e.id = ?", inCare);
+        for (String search : List.of(rheaMrn, rheaMrn.toLowerCase(), rheaMrn.substring(2), "1932-03-04", "4/3/1932", "rhea " + family.toLowerCase())) {
+            String found = queueRows(queue(staff, search, "ALL"));
+            assertTrue(found.contains("Rhea " + family) && !found.contains("Quinn " + family) && !found.contains("Sol " + family), search + ": " + found);
+        }
+        for (String search : List.of("Nobody" + family, "%", "_", "'", "%" + family.substring(1), family.substring(0, 5) + "_" + family.substring(6))) {
+            String found = queueRows(queue(staff, search, "ALL"));
+            assertTrue(found.contains("No intakes have been submitted yet.") && !found.contains(family), search + ": " + found);
+        }
+
+        // The queue empties as work is done.
+        openForCare(waiting);
+        String done = queueRows(queue(staff, family, null));
+        assertTrue(done.contains("No intake is waiting for a physiotherapist.") && !done.contains(family), done);
+    }
+
+    /** A registered patient's lower-back episode with a submitted intake; the episode's id. */
+    private long submittedIntake(String given, String family, String born, String run) throws Exception {
+        String email = given.toLowerCase() + "-" + run + "@example.org";
+        Clinic.registerPatient(base, email, PASSWORD, given, family, born, "FEMALE");
+        HttpResponse<String> episode = api.api("POST", "api/v1/patients/" + single("SELECT id FROM patient WHERE email = ?", email) + "/episodes",
+                "{\"region\":\"LUMBAR\",\"side\":\"LEFT\"}", physio, PASSWORD);
+        assertEquals(201, episode.statusCode(), episode.body());
+        long id = Long.parseLong(episode.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+        HttpResponse<String> intake = api.api("POST", "api/v1/episodes/" + id + "/intake", "{\"painNow\":5,\"painWorst\":7}", physio, PASSWORD);
+        assertEquals(201, intake.statusCode(), intake.body());
+        return id;
+    }
+
+    /** The physiotherapist writes the plan, which opens the episode for care. */
+    private void openForCare(long episode) {
+        HttpResponse<String> plan = api.api("POST", "api/v1/episodes/" + episode + "/plan", "{\"startDate\":\"" + java.time.LocalDate.now()
+                + "\",\"reviewDate\":\"" + java.time.LocalDate.now().plusWeeks(6) + "\",\"goals\":\"Back to work\"}", physio, PASSWORD);
+        assertEquals(201, plan.statusCode(), plan.body());
+    }
+
+    private static HttpResponse<String> queue(WebSession staff, String search, String show) {
+        Map<String, String> fields = new HashMap<>(Map.of("search", search));
+        if (show != null) {
+            fields.put("show_input", show);
+        }
+        return staff.submit("physio/intakes.xhtml", "queue", fields, "find");
+    }
+
+    /** The queue's rows as the page answered (not the search field echoing the search). */
+    private static String queueRows(HttpResponse<String> page) {
+        assertEquals(200, page.statusCode(), page.body());
+        return page.body().substring(page.body().indexOf("id=\"queue:intakes_data\""));
     }
 
     @Test

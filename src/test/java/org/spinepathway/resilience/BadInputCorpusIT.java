@@ -204,7 +204,7 @@ class BadInputCorpusIT {
                         answers, wrong, true);
             }
         }
-        for (String parameter : List.of("priority", "page", "size")) {
+        for (String parameter : List.of("priority", "page", "size", "search")) {
             for (String text : CORPUS.text()) {
                 tried++;
                 HttpResponse<String> list = api.api("GET", "api/v1/worklist?" + parameter + "=" + URLEncoder.encode(text, StandardCharsets.UTF_8), null,
@@ -410,6 +410,7 @@ class BadInputCorpusIT {
         forms.add(new Form(physioWeb, () -> "physio/progress.xhtml?episode=" + t.inCare, "measurementsForm", "void$", Map.of(),
                 () -> assessment(t.inCare)));
         forms.add(new Form(physioWeb, () -> "physio/caseload.xhtml", "caseloadForm", null, Map.of(), () -> { }));
+        forms.add(new Form(physioWeb, () -> "physio/intakes.xhtml", "queue", null, Map.of(), () -> { }));
         forms.add(new Form(physicianWeb, () -> "physician/flag.xhtml?id=" + t.flag, "decision", "decide$", Map.of(), () -> t.flag = openFlag()));
         forms.add(new Form(physicianWeb, () -> "physician/worklist.xhtml", "worklist", null, Map.of(), () -> { }));
         forms.add(new Form(admin, () -> "admin/accounts.xhtml", "newAccount", "create$", Map.of("username", "staff{unique}",

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.spinepathway.care.control.CaseloadRepository;
 import org.spinepathway.care.control.CaseloadRow;
+import org.spinepathway.patient.boundary.PatientSearch;
 import org.spinepathway.security.boundary.AccountService;
 import org.spinepathway.security.entity.UserAccount;
 
@@ -37,12 +38,12 @@ public class CaseloadService {
     @ConfigProperty(name = "clinic.escalation.follow-up-overdue-days", defaultValue = "21")
     int followUpDays;
 
-    public long count(String state) {
-        return caseload.count(me(), state, today());
+    public long count(String state, PatientSearch search) {
+        return caseload.count(me(), state, search, today());
     }
 
-    public List<CaseloadRow> page(String state, CaseloadRepository.Order order, int first, int max) {
-        return caseload.page(me(), state, order, today(), first, max);
+    public List<CaseloadRow> page(String state, PatientSearch search, CaseloadRepository.Order order, int first, int max) {
+        return caseload.page(me(), state, search, order, today(), first, max);
     }
 
     public long countOverdue() {

@@ -3,6 +3,7 @@ package org.spinepathway.care.control;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,8 +11,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 
+import org.spinepathway.patient.boundary.PatientSearch;
+import org.spinepathway.platform.control.SqlQuery;
+
 /**
- * A physiotherapist's episodes, paged and sorted in the database. The follow-up-overdue list holds
+ * A physiotherapist's episodes, paged and sorted in the database, narrowed to a patient searched for
+ * by name, medical record number or date of birth ({@link PatientSearch}). The follow-up-overdue list holds
  * the episodes with an open {@code FOLLOW_UP_OVERDUE} task, raised by the escalation job (in
  * conservative care, care started at least 21 days before, no assessment in the last 21 days).
  */
@@ -53,13 +58,34 @@ public class CaseloadRepository {
     @PersistenceContext(unitName = "clinic")
     EntityManager em;
 
-    public long count(long physioId, String state, LocalDate asOf) {
-        return ((Number) bind(em.createNativeQuery(PARAMS + "SELECT count(*)" + FROM), physioId, asOf, state).getSingleResult()).longValue();
+    public long count(long physioId, String state, PatientSearch search, LocalDate asOf) {
+        SqlQuery count = countQuery(physioId, state, search, asOf);
+        return ((Number) count.bind(em.createNativeQuery(count.sql())).getSingleResult()).longValue();
     }
 
-    public List<CaseloadRow> page(long physioId, String state, Order order, LocalDate asOf, int first, int max) {
-        return rows(bind(em.createNativeQuery(PARAMS + COLUMNS + FROM + " ORDER BY " + order.sql), physioId, asOf, state)
-                .setFirstResult(first).setMaxResults(max));
+    public List<CaseloadRow> page(long physioId, String state, PatientSearch search, Order order, LocalDate asOf, int first, int max) {
+        SqlQuery page = pageQuery(physioId, state, search, order, asOf);
+        return rows(page.bind(em.createNativeQuery(page.sql())).setFirstResult(first).setMaxResults(max));
+    }
+
+    /** How many of the physiotherapist's episodes the list holds ({@code search} may be null). */
+    public static SqlQuery countQuery(long physioId, String state, PatientSearch search, LocalDate asOf) {
+        return searched(PARAMS + "SELECT count(*)" + FROM, "", physioId, state, search, asOf);
+    }
+
+    /** The list in {@code order}, without its page's LIMIT and OFFSET. */
+    public static SqlQuery pageQuery(long physioId, String state, PatientSearch search, Order order, LocalDate asOf) {
+        return searched(PARAMS + COLUMNS + FROM, " ORDER BY " + order.sql, physioId, state, search, asOf);
+    }
+
+    private static SqlQuery searched(String select, String orderBy, long physioId, String state, PatientSearch search, LocalDate asOf) {
+        List<Object> params = new ArrayList<>(List.of(physioId, Date.valueOf(asOf)));
+        params.add(state);
+        if (search == null) {
+            return new SqlQuery(select + orderBy, params);
+        }
+        params.addAll(search.params());
+        return new SqlQuery(select + " AND " + search.condition("pt") + orderBy, params);
     }
 
     public long countOverdue(long physioId, LocalDate asOf) {

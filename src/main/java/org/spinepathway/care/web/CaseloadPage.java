@@ -11,11 +11,13 @@ import org.primefaces.model.LazyDataModel;
 import org.spinepathway.care.boundary.CaseloadService;
 import org.spinepathway.care.control.CaseloadRepository.Order;
 import org.spinepathway.care.control.CaseloadRow;
+import org.spinepathway.patient.boundary.PatientSearch;
 import org.spinepathway.platform.web.PagedModel;
 
 /**
  * {@code /physio/caseload.xhtml}: the physiotherapist's follow-ups that are overdue, then their
- * whole caseload, filtered by state and sorted by time in care or since the last assessment.
+ * whole caseload, filtered by state and a patient's name, record number or date of birth, and sorted
+ * by time in care or since the last assessment.
  */
 @Named
 @ViewScoped
@@ -32,14 +34,15 @@ public class CaseloadPage implements Serializable {
     private final java.util.Map<Long, String> closeReasons = new java.util.HashMap<>();
     private String state;
     private Order order = Order.LONGEST_SINCE_ASSESSMENT;
+    private String search;
 
     private final LazyDataModel<CaseloadRow> overdue = new PagedModel<>(
             () -> caseload.countOverdue(),
             (first, max) -> caseload.overdue(first, max));
 
     private final LazyDataModel<CaseloadRow> episodes = new PagedModel<>(
-            () -> caseload.count(state),
-            (first, max) -> caseload.page(state, order, first, max));
+            () -> caseload.count(state, PatientSearch.of(search).orElse(null)),
+            (first, max) -> caseload.page(state, PatientSearch.of(search).orElse(null), order, first, max));
 
     /** A physiotherapist closes a follow-up task with a reason (a phone call, the patient away...). */
     public void closeTask(long taskId) {
@@ -77,5 +80,8 @@ public class CaseloadPage implements Serializable {
     public String getState() { return state; }
     public void setState(String state) { this.state = state == null || state.isBlank() ? null : state; }
     public Order getOrder() { return order; }
-    public void setOrder(Order order) { this.order = order; }
+    public void setOrder(Order order) { this.order = order == null ? Order.LONGEST_SINCE_ASSESSMENT : order; }
+    public String getSearch() { return search; }
+    public void setSearch(String search) { this.search = search; }
+    public int getSearchLength() { return PatientSearch.MAX_LENGTH; }
 }

@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import org.spinepathway.escalation.control.WorklistQuery;
 import org.spinepathway.escalation.control.WorklistRow;
+import org.spinepathway.platform.control.ClinicWords;
 import org.spinepathway.platform.control.Csv;
 import org.spinepathway.security.boundary.AuditLog;
 import org.spinepathway.security.entity.AuditAction;
@@ -43,20 +45,28 @@ public class Worklist {
         return query.page(filter, LocalDate.now(clock), contacts.overdueIfRaisedBefore(), first, max);
     }
 
-    /** The filtered list as CSV, a page at a time; the export is audited. */
+    /**
+     * The filtered list as CSV, a page at a time, one line per episode as on the page; codes in the
+     * clinic's words, each flag of the episode as "rule (priority): why" on a line of its own cell.
+     * The export is audited.
+     */
     @Transactional(Transactional.TxType.REQUIRED)
     public void exportCsv(WorklistQuery.Filter filter, Writer out) throws IOException {
-        out.write(Csv.row(List.of("priority", "rule", "raised on", "days open", "patient", "mrn", "region", "physiotherapist",
+        out.write(Csv.row(List.of("priority", "flags", "raised on", "days open", "patient", "mrn", "region", "physiotherapist",
                 "days in care", "baseline pain", "latest pain", "baseline ODI/NDI", "latest ODI/NDI", "why", "phone", "patient reached")));
         LocalDate today = LocalDate.now(clock);
         int rows = 0;
         for (int first = 0; ; first += EXPORT_PAGE) {
             List<WorklistRow> page = query.page(filter, today, contacts.overdueIfRaisedBefore(), first, EXPORT_PAGE);
             for (WorklistRow r : page) {
-                out.write(Csv.row(List.of(r.priority(), r.rule().name(), String.valueOf(r.raisedOn()), String.valueOf(r.daysOpen()),
-                        r.patientName(), r.mrn(), r.region(), text(r.physioName()), text(r.daysInCare()), text(r.baselineNrs()),
-                        text(r.latestNrs()), text(r.baselineDisability()), text(r.latestDisability()), r.reason(), text(r.phone()),
-                        r.isUrgent() ? (r.acknowledged() ? "yes" : r.overdue() ? "no, overdue" : "not yet") : "")));
+                out.write(Csv.row(List.of(ClinicWords.of("priority." + r.priority()),
+                        r.flags().stream().map(f -> ClinicWords.of("rule", f.rule()) + " (" + ClinicWords.of("priority." + f.priority()) + ")")
+                                .collect(Collectors.joining("\n")),
+                        String.valueOf(r.raisedOn()), String.valueOf(r.daysOpen()), r.patientName(), r.mrn(), ClinicWords.of("region." + r.region()),
+                        text(r.physioName()), text(r.daysInCare()), text(r.baselineNrs()), text(r.latestNrs()), text(r.baselineDisability()),
+                        text(r.latestDisability()),
+                        r.flags().stream().map(f -> ClinicWords.of("rule", f.rule()) + ": " + f.reason()).collect(Collectors.joining("\n")),
+                        text(r.phone()), r.isUrgent() ? (r.acknowledged() ? "yes" : r.overdue() ? "no, overdue" : "not yet") : "")));
             }
             rows += page.size();
             if (page.size() < EXPORT_PAGE) {

@@ -13,10 +13,13 @@ import jakarta.json.stream.JsonGeneratorFactory;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
 
+import org.spinepathway.escalation.control.WorklistFlag;
 import org.spinepathway.escalation.control.WorklistRow;
 
 /**
- * The worklist API's rows as JSON, written field by field. The shape is the one JSON-B gave the
+ * The worklist API's rows as JSON, written field by field: one per episode, its top-level fields
+ * those of the leading flag (as when a row was a flag), and {@code flags} every open flag of the
+ * episode, most urgent first. The shape is the one JSON-B gave the
  * API before (keys in alphabetical order, absent values left out), but JSON-B cost a third of the
  * call's CPU: it parsed each flag's evidence into an object tree, then walked every row record
  * reflectively, hashing it, evidence included, to guard against cycles. Here the evidence, JSON the
@@ -53,6 +56,17 @@ final class WorklistJson {
                 text(json, "episodeState", row.episodeState());
                 json.writeKey("evidence");
                 copy(row.evidence(), json);
+                json.writeStartArray("flags");
+                for (WorklistFlag flag : row.flags()) {
+                    json.writeStartObject();
+                    json.write("id", flag.flagId());
+                    text(json, "priority", flag.priority());
+                    json.write("raisedOn", flag.raisedOn().toString());
+                    text(json, "reason", flag.reason());
+                    json.write("rule", flag.rule().name());
+                    json.writeEnd();
+                }
+                json.writeEnd();
                 json.write("id", row.flagId());
                 number(json, "latestDisability", row.latestDisability());
                 number(json, "latestNrs", row.latestNrs());

@@ -14,13 +14,16 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.spinepathway.escalation.control.WorklistQuery;
 import org.spinepathway.escalation.entity.FlagRule;
+import org.spinepathway.patient.boundary.PatientSearch;
 import org.spinepathway.platform.control.FieldError;
 import org.spinepathway.platform.control.InvalidInputException;
 import org.spinepathway.security.entity.Role;
 
 /**
- * {@code GET /api/v1/worklist?priority=&rule=&physioId=&daysOpen=&page=&size=}: the physicians'
- * worklist, URGENT first, oldest first, paged in the database; each row as {@link WorklistJson} writes it.
+ * {@code GET /api/v1/worklist?priority=&rule=&physioId=&daysOpen=&search=&page=&size=}: the physicians'
+ * worklist, one row per episode, URGENT first, oldest first, paged in the database; each row as
+ * {@link WorklistJson} writes it. {@code search}: a name, medical record number or date of birth
+ * ({@link PatientSearch}).
  */
 @Path("worklist")
 @ApplicationScoped
@@ -36,6 +39,7 @@ public class WorklistResource {
     @RolesAllowed(Role.PHYSICIAN_NAME)
     public String worklist(@QueryParam("priority") String priority, @QueryParam("rule") String rule,
                                 @QueryParam("physioId") String physioId, @QueryParam("daysOpen") String daysOpen,
+                                @QueryParam("search") String search,
                                 @QueryParam("page") @DefaultValue("0") String page,
                                 @QueryParam("size") @DefaultValue("25") String size) {
         if (priority != null && !priority.isBlank() && !priority.equals("URGENT") && !priority.equals("REVIEW")) {
@@ -51,7 +55,8 @@ public class WorklistResource {
         }
         WorklistQuery.Filter filter = new WorklistQuery.Filter(priority == null || priority.isBlank() ? null : priority, wantedRule,
                 physioId == null || physioId.isBlank() ? null : (long) number(physioId, "physioId", 1, Integer.MAX_VALUE),
-                daysOpen == null || daysOpen.isBlank() ? null : number(daysOpen, "daysOpen", 0, 3650));
+                daysOpen == null || daysOpen.isBlank() ? null : number(daysOpen, "daysOpen", 0, 3650),
+                PatientSearch.of(search).orElse(null));
         int pageNumber = number(page, "page", 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
         int pageSize = number(size, "size", 1, MAX_PAGE_SIZE);
         return WorklistJson.write(worklist.page(filter, pageNumber * pageSize, pageSize));

@@ -17,14 +17,16 @@ import org.spinepathway.escalation.boundary.Worklist;
 import org.spinepathway.escalation.control.WorklistQuery;
 import org.spinepathway.escalation.control.WorklistRow;
 import org.spinepathway.escalation.entity.FlagRule;
+import org.spinepathway.patient.boundary.PatientSearch;
 import org.spinepathway.platform.web.PagedModel;
 import org.spinepathway.security.boundary.AccountService;
 import org.spinepathway.security.entity.Role;
 import org.spinepathway.security.entity.UserAccount;
 
 /**
- * {@code /physician/worklist.xhtml}: open URGENT and REVIEW flags, URGENT first, oldest first,
- * paged in the database; filtered by priority, rule, physiotherapist and days open; exported as CSV.
+ * {@code /physician/worklist.xhtml}: one row per episode with open URGENT or REVIEW flags, URGENT
+ * first, oldest first, paged in the database; filtered by priority, rule, physiotherapist, days open
+ * and a patient's name, record number or date of birth; exported as CSV.
  */
 @Named
 @ViewScoped
@@ -42,6 +44,7 @@ public class WorklistPage implements java.io.Serializable {
     private FlagRule rule;
     private Long physioId;
     private Integer daysOpen;
+    private String search;
     private List<UserAccount> physios;
 
     private final LazyDataModel<WorklistRow> rows = new PagedModel<>(
@@ -49,7 +52,8 @@ public class WorklistPage implements java.io.Serializable {
             (first, max) -> worklist.page(filter(), first, max));
 
     public WorklistQuery.Filter filter() {
-        return new WorklistQuery.Filter(priority == null || priority.isBlank() ? null : priority, rule, physioId, daysOpen);
+        return new WorklistQuery.Filter(priority == null || priority.isBlank() ? null : priority, rule, physioId, daysOpen,
+                PatientSearch.of(search).orElse(null));
     }
 
     /** The filtered list as a CSV download. */
@@ -86,4 +90,7 @@ public class WorklistPage implements java.io.Serializable {
     public void setPhysioId(Long physioId) { this.physioId = physioId; }
     public Integer getDaysOpen() { return daysOpen; }
     public void setDaysOpen(Integer daysOpen) { this.daysOpen = daysOpen; }
+    public String getSearch() { return search; }
+    public void setSearch(String search) { this.search = search; }
+    public int getSearchLength() { return PatientSearch.MAX_LENGTH; }
 }

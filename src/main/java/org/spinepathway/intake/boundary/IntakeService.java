@@ -31,6 +31,7 @@ import org.spinepathway.escalation.entity.FlagRule;
 import org.spinepathway.intake.control.DisabilityScore;
 import org.spinepathway.intake.control.IntakeCheck;
 import org.spinepathway.intake.control.IntakeRepository;
+import org.spinepathway.intake.control.IntakeQueue;
 import org.spinepathway.intake.control.QueueRow;
 import org.spinepathway.intake.control.StartBackScore;
 import org.spinepathway.intake.entity.Intake;
@@ -218,13 +219,13 @@ public class IntakeService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public long countQueue() {
-        return intakes.countQueue();
+    public long countQueue(IntakeQueue.Filter filter) {
+        return intakes.countQueue(filter);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<QueueRow> queue(int first, int max) {
-        return intakes.queue(first, max);
+    public List<QueueRow> queue(IntakeQueue.Filter filter, int first, int max) {
+        return intakes.queue(filter, first, max);
     }
 
     /** Submits {@code draft}: a stored draft, or a new version from the API not stored yet. */

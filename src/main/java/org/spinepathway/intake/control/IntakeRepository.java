@@ -1,5 +1,9 @@
 package org.spinepathway.intake.control;
 
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -7,8 +11,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.spinepathway.care.entity.Side;
+import org.spinepathway.care.entity.SpineRegion;
+import org.spinepathway.intake.entity.DisabilityInstrument;
 import org.spinepathway.intake.entity.Intake;
 import org.spinepathway.intake.entity.IntakeStatus;
+import org.spinepathway.platform.control.SqlQuery;
 
 /** Intakes in the database. */
 @ApplicationScoped
@@ -43,18 +51,25 @@ public class IntakeRepository {
         em.flush();
     }
 
-    public long countQueue() {
-        return em.createNamedQuery(Intake.COUNT_QUEUE, Long.class).getSingleResult();
+    public long countQueue(IntakeQueue.Filter filter) {
+        SqlQuery count = IntakeQueue.count(filter);
+        return ((Number) count.bind(em.createNativeQuery(count.sql())).getSingleResult()).longValue();
     }
 
-    /** The physiotherapists' queue: current submissions, red flags on top, newest first; one query with the patient. */
-    public List<QueueRow> queue(int first, int max) {
-        return em.createQuery("SELECT NEW org.spinepathway.intake.control.QueueRow(i.id, i.episodeId, i.submittedAt, i.redFlags,"
-                        + " i.painNow, i.disabilityInstrument, i.disabilityScore, e.region, e.side, p.id, p.mrn, p.givenName, p.familyName)"
-                        + " FROM Intake i, EpisodeOfCare e, Patient p"
-                        + " WHERE i.episodeId = e.id AND e.patientId = p.id AND i.voidedAt IS NULL"
-                        + " AND i.status = org.spinepathway.intake.entity.IntakeStatus.SUBMITTED"
-                        + " ORDER BY CASE WHEN i.redFlags = '' THEN 1 ELSE 0 END, i.submittedAt DESC, i.id DESC", QueueRow.class)
-                .setFirstResult(first).setMaxResults(max).getResultList();
+    /** The physiotherapists' queue ({@link IntakeQueue}); one query with the episode and the patient. */
+    public List<QueueRow> queue(IntakeQueue.Filter filter, int first, int max) {
+        SqlQuery page = IntakeQueue.page(filter);
+        List<?> rows = page.bind(em.createNativeQuery(page.sql())).setFirstResult(first).setMaxResults(max).getResultList();
+        return rows.stream().map(r -> {
+            Object[] c = (Object[]) r;
+            return new QueueRow(((Number) c[0]).longValue(), ((Number) c[1]).longValue(), offsetDateTime(c[2]), (String) c[3],
+                    c[4] == null ? null : ((Number) c[4]).intValue(), c[5] == null ? null : DisabilityInstrument.valueOf((String) c[5]),
+                    c[6] == null ? null : new BigDecimal(c[6].toString()), SpineRegion.valueOf((String) c[7]), Side.valueOf((String) c[8]),
+                    ((Number) c[9]).longValue(), (String) c[10], (String) c[11], (String) c[12], IntakeQueue.Status.valueOf((String) c[13]));
+        }).toList();
+    }
+
+    private static OffsetDateTime offsetDateTime(Object value) {
+        return value instanceof OffsetDateTime at ? at : ((Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
     }
 }

@@ -29,13 +29,10 @@ import org.spinepathway.platform.entity.VoidableEntity;
         query = "SELECT i FROM Intake i WHERE i.episodeId = :episodeId AND i.status = :status AND i.voidedAt IS NULL")
 @NamedQuery(name = Intake.LATEST_VERSION,
         query = "SELECT MAX(i.versionNo) FROM Intake i WHERE i.episodeId = :episodeId")
-@NamedQuery(name = Intake.COUNT_QUEUE,
-        query = "SELECT COUNT(i) FROM Intake i WHERE i.status = org.spinepathway.intake.entity.IntakeStatus.SUBMITTED AND i.voidedAt IS NULL")
 public class Intake extends VoidableEntity {
 
     public static final String FIND_BY_EPISODE_AND_STATUS = "Intake.findByEpisodeAndStatus";
     public static final String LATEST_VERSION = "Intake.latestVersion";
-    public static final String COUNT_QUEUE = "Intake.countQueue";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

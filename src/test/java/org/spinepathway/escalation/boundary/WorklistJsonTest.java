@@ -16,6 +16,7 @@ import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
 import org.spinepathway.escalation.control.FlagExplanation;
+import org.spinepathway.escalation.control.WorklistFlag;
 import org.spinepathway.escalation.control.WorklistRow;
 import org.spinepathway.escalation.entity.FlagRule;
 
@@ -28,11 +29,11 @@ class WorklistJsonTest {
     void aFullRow_shouldHaveEveryField_inAlphabeticalOrder_withItsEvidenceAsJson() {
         WorklistRow row = new WorklistRow(20, FlagRule.NOT_IMPROVING, "REVIEW", LocalDate.of(2026, 11, 21), EVIDENCE, 27, "LUMBAR", "UNDER_REVIEW",
                 31, "SP100064", "Sofia Hamilton", "Pat Physio", LocalDate.of(2026, 10, 1), 52L, 1, 6, 5, new BigDecimal("60.0"), new BigDecimal("58.0"),
-                null, null, null, false, false);
+                null, null, null, false, false, List.of(new WorklistFlag(20, FlagRule.NOT_IMPROVING, "REVIEW", LocalDate.of(2026, 11, 21), EVIDENCE)));
 
         JsonObject entry = parse(WorklistJson.write(List.of(row))).getJsonObject(0);
 
-        assertEquals(List.of("baselineDisability", "baselineNrs", "daysInCare", "daysOpen", "episodeId", "episodeState", "evidence", "id",
+        assertEquals(List.of("baselineDisability", "baselineNrs", "daysInCare", "daysOpen", "episodeId", "episodeState", "evidence", "flags", "id",
                 "latestDisability", "latestNrs", "mrn", "patientId", "patientName", "physioName", "priority", "raisedOn", "reason", "region",
                 "rule", "status"), new ArrayList<>(entry.keySet()));
         assertEquals(new BigDecimal("60.0"), entry.getJsonNumber("baselineDisability").bigDecimalValue());
@@ -56,12 +57,41 @@ class WorklistJsonTest {
         assertEquals("LUMBAR", entry.getString("region"));
         assertEquals("NOT_IMPROVING", entry.getString("rule"));
         assertEquals("OPEN", entry.getString("status"));
+        assertEquals(1, entry.getJsonArray("flags").size());
+        assertEquals(List.of("id", "priority", "raisedOn", "reason", "rule"), new ArrayList<>(entry.getJsonArray("flags").getJsonObject(0).keySet()));
+    }
+
+    @Test
+    void anEpisodeWithSeveralOpenFlags_shouldBeOneRow_ledByTheMostUrgent_listingEveryFlagInOrder() {
+        String redFlag = "{\"redFlags\":[]}";
+        String persistent = "{\"asOf\":\"2026-11-21\"}";
+        WorklistRow row = new WorklistRow(40, FlagRule.RED_FLAG, "URGENT", LocalDate.of(2026, 11, 22), redFlag, 50, "LUMBAR", "UNDER_REVIEW",
+                60, "SP100070", "Ada Lovelace", null, null, null, 0, null, null, null, null, "+447700900125", null, null, false, false,
+                List.of(new WorklistFlag(40, FlagRule.RED_FLAG, "URGENT", LocalDate.of(2026, 11, 22), redFlag),
+                        new WorklistFlag(38, FlagRule.NOT_IMPROVING, "REVIEW", LocalDate.of(2026, 11, 1), EVIDENCE),
+                        new WorklistFlag(39, FlagRule.PERSISTENT_SEVERE, "REVIEW", LocalDate.of(2026, 11, 21), persistent)));
+
+        JsonArray rows = parse(WorklistJson.write(List.of(row)));
+
+        assertEquals(1, rows.size(), "one row for the episode");
+        JsonObject entry = rows.getJsonObject(0);
+        assertEquals(40, entry.getInt("id"), "the top-level fields are the leading flag's");
+        assertEquals("RED_FLAG", entry.getString("rule"));
+        assertEquals("URGENT", entry.getString("priority"));
+        assertEquals("+447700900125", entry.getString("phone"));
+        JsonArray flags = entry.getJsonArray("flags");
+        assertEquals(List.of(40, 38, 39), flags.stream().map(f -> f.asJsonObject().getInt("id")).toList());
+        assertEquals(List.of("URGENT", "REVIEW", "REVIEW"), flags.stream().map(f -> f.asJsonObject().getString("priority")).toList());
+        JsonObject second = flags.getJsonObject(1);
+        assertEquals("NOT_IMPROVING", second.getString("rule"));
+        assertEquals("2026-11-01", second.getString("raisedOn"));
+        assertEquals(FlagExplanation.sentence(FlagRule.NOT_IMPROVING, EVIDENCE), second.getString("reason"));
     }
 
     @Test
     void absentValues_shouldBeLeftOut_notWrittenAsNull() {
         WorklistRow row = new WorklistRow(21, FlagRule.RED_FLAG, "URGENT", LocalDate.of(2026, 11, 22), "{\"redFlags\":[]}", 28, "CERVICAL",
-                "INTAKE", 32, "SP100065", "Ana Lee", null, null, null, 0, null, null, null, null, null, null, null, false, false);
+                "INTAKE", 32, "SP100065", "Ana Lee", null, null, null, 0, null, null, null, null, null, null, null, false, false, List.of());
 
         JsonObject entry = parse(WorklistJson.write(List.of(row))).getJsonObject(0);
 
@@ -76,9 +106,9 @@ class WorklistJsonTest {
     void anUrgentRow_shouldSayHowToReachThePatient_andWhetherSomeoneHas() {
         WorklistRow reachable = new WorklistRow(22, FlagRule.RED_FLAG, "URGENT", LocalDate.of(2026, 11, 22), "{}", 29, "LUMBAR",
                 "UNDER_REVIEW", 33, "SP100066", "Bo Chan", null, null, null, 0, null, null, null, null,
-                "+447700900123", "Li Chan", "+447700900124", false, true);
+                "+447700900123", "Li Chan", "+447700900124", false, true, List.of());
         WorklistRow noPhone = new WorklistRow(23, FlagRule.RED_FLAG, "URGENT", LocalDate.of(2026, 11, 22), "{}", 30, "LUMBAR",
-                "UNDER_REVIEW", 34, "SP100067", "Cy Dee", null, null, null, 0, null, null, null, null, null, null, null, true, false);
+                "UNDER_REVIEW", 34, "SP100067", "Cy Dee", null, null, null, 0, null, null, null, null, null, null, null, true, false, List.of());
 
         JsonArray rows = parse(WorklistJson.write(List.of(reachable, noPhone)));
 

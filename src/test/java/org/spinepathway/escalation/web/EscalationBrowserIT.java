@@ -97,6 +97,34 @@ class EscalationBrowserIT {
                 && d.findElement(By.id("worklist:rows_data")).getText().contains("Nightingale"));
         String row = browser.text("worklist:rows_data");
         assertTrue(row.contains("7 → 7") && row.contains("No clinically important improvement"), row);
+        // One row for the episode, each open flag in words with a link to its page.
+        List<String> flagLinks = browser.driver().findElements(By.cssSelector("[id='worklist:rows_data'] .worklist-flag a")).stream()
+                .map(a -> a.getText()).toList();
+        assertTrue(flagLinks.contains("Not improving at 6 weeks") && flagLinks.contains("Persistent severe pain"), flagLinks.toString());
+        assertFalse(row.contains("NOT_IMPROVING") || row.contains("PERSISTENT_SEVERE") || row.contains("REVIEW"), "no codes: " + row);
+
+        // Search as one types: by family name, and for nobody.
+        browser.type("worklist:search", "nightingale");
+        browser.await().until(d -> d.findElements(By.cssSelector("[id='worklist:rows_data'] tr")).size() == 1
+                && d.findElement(By.id("worklist:rows_data")).getText().contains("Florence Nightingale"));
+        browser.type("worklist:search", "Nobody Nowhere");
+        browser.await().until(d -> d.findElement(By.id("worklist:rows_data")).getText().contains("No open flags."));
+        browser.type("worklist:search", "Florence");
+        browser.await().until(d -> d.findElement(By.id("worklist:rows_data")).getText().contains("Florence Nightingale"));
+
+        // The CSV export: the filtered rows, one per episode, in words.
+        WebSession exporter = new WebSession(base);
+        assertEquals(302, exporter.signIn(physician, PASSWORD).statusCode());
+        HttpResponse<String> rowsCsv = exporter.prepare("physician/worklist.xhtml", "worklist")
+                .post(Map.of("priority_input", "REVIEW", "search", "Nightingale"), "export");
+        assertEquals(200, rowsCsv.statusCode());
+        List<String> lines = rowsCsv.body().lines().toList();
+        assertTrue(rowsCsv.body().startsWith("priority,flags,raised on"), rowsCsv.body());
+        assertTrue(rowsCsv.body().contains("Florence Nightingale") && rowsCsv.body().contains("For review")
+                && rowsCsv.body().contains("Not improving at 6 weeks") && rowsCsv.body().contains("Lower back"), rowsCsv.body());
+        assertEquals(1, lines.stream().filter(l -> l.contains("Florence Nightingale")).count(), "one line for the episode: " + rowsCsv.body());
+        assertFalse(rowsCsv.body().contains("NOT_IMPROVING") || rowsCsv.body().contains("LUMBAR") || rowsCsv.body().contains(",REVIEW,"),
+                "no codes in the export: " + rowsCsv.body());
 
         browser.driver().findElement(By.id("worklist:rows_data")).findElement(By.linkText("Florence Nightingale")).click();
         browser.await().until(ExpectedConditions.urlContains("/physician/flag.xhtml"));
@@ -133,7 +161,7 @@ class EscalationBrowserIT {
         HttpResponse<String> csv = session.prepare("physician/worklist.xhtml", "worklist").post(Map.of("priority_input", "REVIEW"), "export");
         assertEquals(200, csv.statusCode());
         assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"), csv.headers().map().toString());
-        assertTrue(csv.body().startsWith("priority,rule,raised on"), csv.body());
+        assertTrue(csv.body().startsWith("priority,flags,raised on"), csv.body());
     }
 
     private Path waitForDownload(Path downloads) {
