@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.spinepathway.care.entity.Assessment;
 import org.spinepathway.care.entity.Myotome;
 
 /**
@@ -53,6 +54,13 @@ public final class MotorGradeTable {
                     Collections.unmodifiableList(cells)));
         });
         this.rows = List.copyOf(built);
+    }
+
+    /** The table of the grades clinicians recorded at visits (patients' check-ins grade nothing). */
+    public static MotorGradeTable ofVisits(List<Assessment> assessments) {
+        return new MotorGradeTable(assessments.stream().filter(a -> !"PATIENT".equals(a.getSource()))
+                .flatMap(a -> a.getMotor().stream().map(m -> new Grade(a.getAssessedOn(), a.getId(), m.getMyotome(), m.getSide(), m.getGrade())))
+                .toList());
     }
 
     private static int order(String myotome) {

@@ -88,10 +88,7 @@ public class ProgressPage implements Serializable {
                         i.getType() == InterventionType.INJECTION && i.getGivenOn() != null ? i.getGivenOn() : i.getStartDate(),
                         i.getType() == InterventionType.INJECTION && i.getGivenOn() != null ? i.getGivenOn() : i.getEndDate(),
                         i.getStatus().name().equals("STOPPED"))).toList());
-        motorGrades = new MotorGradeTable(chart.assessments().stream().filter(a -> !"PATIENT".equals(a.getSource()))
-                .flatMap(a -> a.getMotor().stream().map(m -> new MotorGradeTable.Grade(a.getAssessedOn(), a.getId(), m.getMyotome(),
-                        m.getSide(), m.getGrade())))
-                .toList());
+        motorGrades = MotorGradeTable.ofVisits(chart.assessments());
         notes.clear();
         chart.assessments().stream().filter(a -> a.getNotes() != null && !a.getNotes().isBlank()).forEach(a -> notes.put(a.getId(), a.getNotes()));
         physioName = nameOf(e.getPhysioId());

@@ -114,10 +114,7 @@ public class ReferralLetters {
             scores.add(new ReferralLetter.Score(a.getAssessedOn(), byPatient(a) ? "patient's check-in" : "clinic visit",
                     a.getNrs(), a.getDisabilityScore() == null ? null : a.getDisabilityScore().stripTrailingZeros().toPlainString()));
         }
-        MotorGradeTable table = new MotorGradeTable(assessments.stream().filter(a -> !byPatient(a))
-                .flatMap(a -> a.getMotor().stream().map(m -> new MotorGradeTable.Grade(a.getAssessedOn(), a.getId(), m.getMyotome(), m.getSide(),
-                        m.getGrade())))
-                .toList());
+        MotorGradeTable table = MotorGradeTable.ofVisits(assessments);
         List<ReferralLetter.Grades> grades = table.rows().stream()
                 .map(r -> new ReferralLetter.Grades(r.myotome(), ClinicWords.of("side." + r.side()).toLowerCase(), r.grades())).toList();
 

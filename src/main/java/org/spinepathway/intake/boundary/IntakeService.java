@@ -191,12 +191,6 @@ public class IntakeService {
         return resultOf(episode, submitted);
     }
 
-    /** The submitted intake's answers, for a document that already recorded its own read (a referral letter). */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<IntakeAnswers> currentAnswers(long episodeId) {
-        return intakes.findByStatus(episodeId, IntakeStatus.SUBMITTED).map(this::answersOf);
-    }
-
     /** The submitted intake with its answers, for a document that already recorded its own read (a referral letter). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<IntakeView> current(EpisodeOfCare episode) {
