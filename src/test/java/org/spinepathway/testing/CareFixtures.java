@@ -57,6 +57,16 @@ public final class CareFixtures {
                 + ",\"disability\":{\"instrument\":\"ODI\",\"answers\":[" + answers(odiAnswer) + "]},\"redFlags\":" + redFlagsJson + "}", physio, password);
     }
 
+    /** A clinician's visit with pain, MRC grades ({@code [{"myotome","side","grade"}]}), red-flag answers and notes. */
+    public HttpResponse<String> visitWithGrades(String physio, long episodeId, LocalDate date, int nrs, String motorJson,
+                                                String redFlagsJson, String notes) {
+        HttpResponse<String> visit = api.api("POST", "api/v1/episodes/" + episodeId + "/assessments", "{\"date\":\"" + date
+                + "\",\"source\":\"CLINICIAN\",\"nrs\":" + nrs + ",\"motor\":" + motorJson + ",\"redFlags\":" + redFlagsJson
+                + ",\"notes\":\"" + notes + "\"}", physio, password);
+        assertEquals(201, visit.statusCode(), visit.body());
+        return visit;
+    }
+
     /** The escalation rules run by the administrator as of a date; the answer's body. */
     public String evaluate(LocalDate asOf) {
         HttpResponse<String> answer = api.api("POST", "api/v1/escalation/evaluations", "{\"asOf\":\"" + asOf + "\"}",

@@ -28,8 +28,11 @@ import org.spinepathway.platform.control.InvalidInputException;
 import org.spinepathway.platform.control.NotAllowedException;
 import org.spinepathway.platform.control.NotFoundException;
 import org.spinepathway.platform.web.FieldMessages;
+import org.spinepathway.platform.entity.AuditStampListener;
 import org.spinepathway.platform.web.Messages;
+import org.spinepathway.security.boundary.AccountService;
 import org.spinepathway.security.entity.AuditEvent;
+import org.spinepathway.security.entity.UserAccount;
 
 /**
  * {@code /physician/flag.xhtml?id=}: one flag with its evidence, the episode's progress chart, the
@@ -58,11 +61,15 @@ public class FlagPage implements Serializable {
     ReferralLetters letters;
 
     @Inject
+    AccountService accounts;
+
+    @Inject
     Clock clock;
 
     private Long id;
     private EscalationFlag flag;
     private String explanation;
+    private String deciderName;
     private List<AuditEvent> history = List.of();
 
     private UrgentContacts.Status contact;
@@ -89,6 +96,7 @@ public class FlagPage implements Serializable {
             return;
         }
         explanation = decisions.explanation(flag);
+        deciderName = nameOf(flag.getDecidedBy());
         contact = contacts.statusOf(flag).orElse(null);
         if (contact != null) {
             contacts.patientContact(flag).ifPresent(c -> {
@@ -128,6 +136,17 @@ public class FlagPage implements Serializable {
             FieldMessages.global(context, FacesMessage.SEVERITY_ERROR, refused.getMessage());
             load();
         }
+    }
+
+    /** The decider as colleagues know them: their display name, or the clinic's rules for the system. */
+    private String nameOf(String username) {
+        if (username == null) {
+            return null;
+        }
+        if (AuditStampListener.SYSTEM.equals(username)) {
+            return Messages.text(FacesContext.getCurrentInstance(), "flag.decidedBySystem");
+        }
+        return accounts.findByUsername(username).map(UserAccount::getDisplayName).orElse(username);
     }
 
     /** Records an attempt to reach the patient of this URGENT flag. */
@@ -183,6 +202,7 @@ public class FlagPage implements Serializable {
     public void setId(Long id) { this.id = id; }
     public EscalationFlag getFlag() { return flag; }
     public String getExplanation() { return explanation; }
+    public String getDeciderName() { return deciderName; }
     public List<AuditEvent> getHistory() { return history; }
     public UrgentContacts.Status getContact() { return contact; }
     public String getReferTo() { return referTo; }

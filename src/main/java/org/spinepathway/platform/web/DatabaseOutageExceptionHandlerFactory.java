@@ -16,7 +16,7 @@ import jakarta.faces.event.PhaseId;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.spinepathway.platform.boundary.api.ApiExceptionMappers;
-import org.spinepathway.platform.control.DatabaseUnavailable;
+import org.spinepathway.platform.boundary.DatabaseOutage;
 import org.spinepathway.platform.control.LogSafe;
 import org.spinepathway.platform.control.NotFoundException;
 
@@ -54,7 +54,7 @@ public class DatabaseOutageExceptionHandlerFactory extends ExceptionHandlerFacto
             boolean outage = false;
             for (Iterator<ExceptionQueuedEvent> queued = getUnhandledExceptionQueuedEvents().iterator(); queued.hasNext(); ) {
                 Throwable failure = queued.next().getContext().getException();
-                if (DatabaseUnavailable.causedBy(failure)) {
+                if (DatabaseOutage.explains(failure)) {
                     queued.remove();
                     if (!outage) {
                         LOG.log(Level.WARNING, "Page request during a database outage: {0}", LogSafe.text(failure));

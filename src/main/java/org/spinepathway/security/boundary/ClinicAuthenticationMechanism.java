@@ -5,6 +5,8 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,8 +22,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.spinepathway.platform.boundary.DatabaseOutage;
 import org.spinepathway.platform.boundary.api.ApiExceptionMappers;
-import org.spinepathway.platform.control.DatabaseUnavailable;
+import org.spinepathway.platform.control.LogSafe;
 import org.spinepathway.platform.web.SecurityHeadersFilter;
 
 /**
@@ -35,6 +38,8 @@ import org.spinepathway.platform.web.SecurityHeadersFilter;
  */
 @ApplicationScoped
 public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    private static final Logger LOG = Logger.getLogger(ClinicAuthenticationMechanism.class.getName());
 
     public static final String API_PATH = "/api/";
     public static final String LOGIN_PAGE = "/login.xhtml";
@@ -109,7 +114,7 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
         try {
             result = identityStores.validate(credential);
         } catch (RuntimeException e) {
-            if (!DatabaseUnavailable.causedBy(e)) {
+            if (!DatabaseOutage.explains(e)) {
                 throw e;
             }
             request.setAttribute(DATABASE_UNAVAILABLE, Boolean.TRUE);
@@ -142,11 +147,14 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
                 try {
                     result = signIn.verifyApiCall(credential.getCaller(), credential.getPassword().getValue());
                 } catch (RuntimeException e) {
-                    // Checked before JAX-RS runs, so its exception mappers cannot answer for us.
-                    if (!DatabaseUnavailable.causedBy(e)) {
-                        throw e;
+                    // Checked before JAX-RS runs, so its exception mappers cannot answer for us: the API's
+                    // error shape either way, never the HTML error page.
+                    if (DatabaseOutage.explains(e)) {
+                        return databaseUnavailable(response);
                     }
-                    return databaseUnavailable(response);
+                    LOG.log(Level.SEVERE, "Unexpected failure checking an API call's credentials", LogSafe.throwable(e));
+                    return jsonError(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
+                            "Something went wrong on our side. Nothing was stored; please try again.");
                 }
                 if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                     return context.notifyContainerAboutLogin(result);

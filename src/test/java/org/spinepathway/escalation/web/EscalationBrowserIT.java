@@ -164,6 +164,74 @@ class EscalationBrowserIT {
         assertTrue(csv.body().startsWith("priority,flags,raised on"), csv.body());
     }
 
+    @Test
+    void physician_readsARedFlagAndAMotorDeclineInWords_withTheGradesAndNotesOfTheVisits() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String physio = "rf-physio-" + run;
+        String physician = "rf-doc-" + run;
+        Clinic.createStaff(base, physio, PASSWORD, "PHYSIO", "Rita Physio");
+        Clinic.createStaff(base, physician, PASSWORD, "PHYSICIAN", "Dr Helen Decider");
+        CareFixtures care = new CareFixtures(base, databaseUrl, PASSWORD);
+        long episode = care.episodeWithIntake(physio, "rf-" + run + "@example.org", "Mary", "Seacole", 6, 3, TODAY.minusDays(40), "{}");
+        care.plan(physio, episode, TODAY.minusDays(38), "Walk the dog again");
+        LocalDate firstVisit = TODAY.minusDays(30);
+        LocalDate secondVisit = TODAY.minusDays(10);
+        care.visitWithGrades(physio, episode, firstVisit, 6, "[{\"myotome\":\"L5\",\"side\":\"LEFT\",\"grade\":5}]", "{}",
+                "Big toe strong on both sides");
+        care.visitWithGrades(physio, episode, secondVisit, 6, "[{\"myotome\":\"L5\",\"side\":\"LEFT\",\"grade\":3}]",
+                "{\"saddleNumbness\":true}", "Foot slapping when walking; numbness around the bottom since Sunday");
+
+        browser = BrowserSession.signIn(base, physician, PASSWORD, "/physician/worklist.xhtml");
+        browser.type("worklist:search", "Seacole");
+        browser.await().until(d -> d.findElements(By.cssSelector("[id='worklist:rows_data'] tr")).size() == 1
+                && d.findElement(By.id("worklist:rows_data")).getText().contains("Mary Seacole"));
+        // Urgency looks urgent: the row in the urgent style, the priority with its warning icon, both flags in words.
+        var row = browser.driver().findElement(By.cssSelector("[id='worklist:rows_data'] tr"));
+        assertTrue(row.getAttribute("class").contains("row-urgent"), row.getAttribute("class"));
+        assertEquals(1, row.findElements(By.cssSelector(".priority-URGENT .pi-exclamation-triangle")).size(), row.getText());
+        List<String> flagLinks = row.findElements(By.cssSelector(".worklist-flag a")).stream().map(a -> a.getText()).toList();
+        assertEquals(List.of("Red flag", "Motor decline"), flagLinks, "every open flag in words, most urgent first");
+        assertFalse(row.getText().contains("RED_FLAG") || row.getText().contains("MOTOR_DECLINE") || row.getText().contains("URGENT"),
+                row.getText());
+
+        // The red flag: the question as the patient was asked it, at which record, on which date.
+        row.findElement(By.linkText("Red flag")).click();
+        browser.await().until(ExpectedConditions.urlContains("/physician/flag.xhtml"));
+        String redFlag = browser.text("explanation");
+        assertEquals("Answered yes at the clinic visit on " + secondVisit + ": “Do you have numbness or tingling between your legs, around"
+                + " your bottom or genitals (the area that would touch a saddle)?”.", redFlag);
+        assertTrue(browser.driver().findElement(By.id("evidence")).getAttribute("class").contains("urgent"));
+        // The visits' grades per myotome over time, and their notes, beside the evidence.
+        String grades = browser.text("motorGrades");
+        assertTrue(grades.contains("L5") && grades.contains("big toe extension") && grades.contains(firstVisit.toString())
+                && grades.contains(secondVisit.toString()), grades);
+        assertTrue(grades.matches("(?s).*\\b5\\b.*\\b3\\b.*"), "grade 5 then 3: " + grades);
+        String page = browser.driver().findElement(By.tagName("main")).getText();
+        assertTrue(page.contains("Foot slapping when walking; numbness around the bottom since Sunday") && page.contains("Big toe strong on both sides"),
+                "the visits' notes: " + page);
+        assertFalse(page.contains("saddleNumbness") || page.contains("RED_FLAG") || page.contains("CLINICIAN") || page.contains("{\""),
+                "no codes or JSON: " + page);
+        browser.checkAccessibility("red flag");
+
+        // Continuing conservative care: the decision is signed with the physician's name, not their username.
+        Browser.choose(browser.await(), "decision:decision", 1);
+        browser.type("decision:reason", "Seen today: no retention, sensation normal on examination.");
+        browser.click("decision:decide");
+        browser.await().until(d -> d.findElements(By.id("decider")).size() == 1);
+        assertEquals("Dr Helen Decider", browser.text("decider"));
+        assertEquals("Conservative care continued", browser.text("flagStatus"));
+
+        // The motor decline: myotome, movement, side and the grades with their dates.
+        browser.open("physician/worklist.xhtml");
+        browser.type("worklist:search", "Seacole");
+        browser.await().until(d -> d.findElement(By.id("worklist:rows_data")).getText().contains("Motor decline"));
+        browser.driver().findElement(By.id("worklist:rows_data")).findElement(By.linkText("Motor decline")).click();
+        browser.await().until(ExpectedConditions.urlContains("/physician/flag.xhtml"));
+        assertEquals("Motor strength on the MRC scale (0 to 5): L5 (big toe extension) left fell from grade 5 on " + firstVisit
+                + " to grade 3 on " + secondVisit + " (3 or below is weak).", browser.text("explanation"));
+        assertEquals(List.of(), browser.axeFindings(), "serious or critical accessibility violations");
+    }
+
     private Path waitForDownload(Path downloads) {
         return new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> {
             try (var files = Files.list(downloads)) {

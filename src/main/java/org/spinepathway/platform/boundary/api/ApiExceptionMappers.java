@@ -16,7 +16,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 import org.spinepathway.platform.control.ConflictException;
-import org.spinepathway.platform.control.DatabaseUnavailable;
+import org.spinepathway.platform.boundary.DatabaseOutage;
 import org.spinepathway.platform.control.FieldError;
 import org.spinepathway.platform.control.NotAllowedException;
 import org.spinepathway.platform.control.InvalidInputException;
@@ -139,7 +139,7 @@ public final class ApiExceptionMappers {
                     return unreadable(e);
                 }
             }
-            if (DatabaseUnavailable.causedBy(e)) {
+            if (DatabaseOutage.explains(e)) {
                 LOG.log(Level.WARNING, "API call refused, the database is unavailable: {0}", LogSafe.text(e));
                 return databaseUnavailable();
             }
