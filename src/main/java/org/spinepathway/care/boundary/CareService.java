@@ -169,7 +169,7 @@ public class CareService {
         AssessmentDrafts.RaisedRedFlags raisedWhileDrafting = drafts.raised(episodeId);
         List<String> unflagged = redFlags.stream().filter(code -> !raisedWhileDrafting.codes().contains(code)).toList();
         Assessment assessment = new Assessment(episodeId, request.date(), request.source(), request.nrs(),
-                score == null ? null : (episode.getRegion().name().equals("CERVICAL") ? "NDI" : "ODI"),
+                score == null ? null : episode.getRegion().instrument().name(),
                 answers == null ? null : answers.stream().map(a -> a == null ? "" : a.toString()).collect(Collectors.joining(",")),
                 score == null ? null : score.percent(), String.join(",", redFlags), request.adherence(),
                 request.notes(), now, motor.stream().map(m -> new MotorGrade(m[0], m[1], Integer.parseInt(m[2]))).toList());

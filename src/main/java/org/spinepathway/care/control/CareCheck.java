@@ -142,7 +142,7 @@ public final class CareCheck {
         if (nrs != null && (nrs < 0 || nrs > 10)) {
             errors.add(new FieldError("nrs", "Pain is scored 0 to 10."));
         }
-        String expected = region == SpineRegion.CERVICAL ? "NDI" : "ODI";
+        String expected = (region == null ? SpineRegion.LUMBAR : region).instrument().name();
         if (disabilityAnswers != null) {
             if (instrument != null && !instrument.equals(expected)) {
                 errors.add(new FieldError("disability.instrument", "This episode's region uses the " + expected + "."));

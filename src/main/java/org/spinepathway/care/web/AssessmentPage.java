@@ -266,7 +266,7 @@ public class AssessmentPage implements Serializable {
     }
 
     public String getInstrument() {
-        return chart != null && chart.episode().getRegion() == SpineRegion.CERVICAL ? "NDI" : "ODI";
+        return (chart != null ? chart.episode().getRegion() : SpineRegion.LUMBAR).instrument().name();
     }
 
     public String getInstrumentKey() {

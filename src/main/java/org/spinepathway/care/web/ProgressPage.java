@@ -81,7 +81,7 @@ public class ProgressPage implements Serializable {
         EpisodeOfCare e = chart.episode();
         LocalDate careStart = chart.plan() != null ? chart.plan().getStartDate() : e.getOpenedOn();
         progress = new ProgressChart(careStart, LocalDate.now(clock), e.getBaselineNrs(), e.getBaselineDisability(),
-                e.getRegion() == SpineRegion.CERVICAL ? "NDI" : "ODI",
+                e.getRegion().instrument().name(),
                 chart.assessments().stream().map(a -> new ProgressChart.Point(a.getId(), a.getAssessedOn(), a.getNrs(), a.getDisabilityScore(),
                         "PATIENT".equals(a.getSource()))).toList(),
                 chart.interventions().stream().map(i -> new ProgressChart.Period(interventionText.label(i),
