@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.spinepathway.testing.Clinic;
 import org.spinepathway.testing.ClinicDeployment;
 import org.spinepathway.testing.EmbeddedDatabase;
+import org.spinepathway.testing.Http;
 import org.spinepathway.testing.WebSession;
 
 /**
@@ -59,7 +60,7 @@ class CareApiIT {
         Clinic.registerPatient(base, patient, PASSWORD, "Mae", "Jemison", "1956-10-17", "FEMALE");
         long patientId = single("SELECT id FROM patient WHERE email = ?", patient);
         HttpResponse<String> episode = api.api("POST", "api/v1/patients/" + patientId + "/episodes", "{\"region\":\"LUMBAR\",\"side\":\"LEFT\"}", physio, PASSWORD);
-        episodeId = Long.parseLong(episode.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+        episodeId = Long.parseLong(episode.body().transform(Http::topLevelId));
     }
 
     @Test
@@ -157,7 +158,7 @@ class CareApiIT {
     @Test
     void anAssessment_shouldBeVoidedWithAReason_neverDeleted() throws Exception {
         HttpResponse<String> recorded = post("assessments", "{\"date\":\"" + TODAY + "\",\"source\":\"CLINICIAN\",\"nrs\":9,\"notes\":\"typed into the wrong chart\"}");
-        long assessmentId = Long.parseLong(recorded.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+        long assessmentId = Long.parseLong(recorded.body().transform(Http::topLevelId));
         assertEquals(400, post("assessments/" + assessmentId + "/void", "{\"reason\":\" \"}").statusCode(), "a void needs a reason");
         assertEquals(403, api.api("POST", "api/v1/episodes/" + episodeId + "/assessments/" + assessmentId + "/void",
                 "{\"reason\":\"mine\"}", patient, PASSWORD).statusCode());
@@ -229,7 +230,7 @@ class CareApiIT {
         String seen = "seen-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         Clinic.registerPatient(base, seen, PASSWORD, "Sally", "Ride", "1951-05-26", "FEMALE");
         long seenEpisode = Long.parseLong(api.api("POST", "api/v1/patients/" + single("SELECT id FROM patient WHERE email = ?", seen) + "/episodes",
-                "{\"region\":\"CERVICAL\",\"side\":\"RIGHT\"}", physio, PASSWORD).body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+                "{\"region\":\"CERVICAL\",\"side\":\"RIGHT\"}", physio, PASSWORD).body().transform(Http::topLevelId));
         assertEquals(201, api.api("POST", "api/v1/episodes/" + seenEpisode + "/plan", "{\"startDate\":\"" + TODAY.minusDays(40)
                 + "\",\"reviewDate\":\"" + TODAY.plusDays(2) + "\",\"goals\":\"Turn the head to drive\"}", physio, PASSWORD).statusCode());
         assertEquals(201, api.api("POST", "api/v1/episodes/" + seenEpisode + "/assessments", "{\"date\":\"" + TODAY.minusDays(2)

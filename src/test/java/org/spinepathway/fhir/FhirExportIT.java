@@ -42,6 +42,7 @@ import org.spinepathway.testing.CareFixtures;
 import org.spinepathway.testing.Clinic;
 import org.spinepathway.testing.ClinicDeployment;
 import org.spinepathway.testing.EmbeddedDatabase;
+import org.spinepathway.testing.Http;
 import org.spinepathway.testing.WebSession;
 
 /**
@@ -99,7 +100,7 @@ class FhirExportIT {
         }
         assertEquals(201, care.visit(physio, episode, TODAY.minusDays(30), 7, 3, "{}").statusCode());
         HttpResponse<String> mistaken = care.visit(physio, episode, TODAY.minusDays(20), 2, 1, "{}");
-        long mistakenId = Long.parseLong(mistaken.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+        long mistakenId = Long.parseLong(mistaken.body().transform(Http::topLevelId));
         assertEquals(200, api.api("POST", "api/v1/episodes/" + episode + "/assessments/" + mistakenId + "/void",
                 "{\"reason\":\"Entered on the wrong patient\"}", physio, PASSWORD).statusCode());
         assertEquals(201, api.api("POST", "api/v1/episodes/" + episode + "/assessments",

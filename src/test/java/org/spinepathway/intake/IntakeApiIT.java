@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.spinepathway.testing.Clinic;
 import org.spinepathway.testing.ClinicDeployment;
 import org.spinepathway.testing.EmbeddedDatabase;
+import org.spinepathway.testing.Http;
 import org.spinepathway.testing.WebSession;
 
 /**
@@ -64,7 +65,7 @@ class IntakeApiIT {
         HttpResponse<String> episode = api.api("POST", "api/v1/patients/" + patientId + "/episodes", "{\"region\":\"CERVICAL\",\"side\":\"RIGHT\"}", physio, PASSWORD);
         assertEquals(201, episode.statusCode(), episode.body());
         assertTrue(episode.body().contains("\"state\":\"INTAKE\""));
-        episodeId = Long.parseLong(episode.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+        episodeId = Long.parseLong(episode.body().transform(Http::topLevelId));
     }
 
     @Test
@@ -244,7 +245,7 @@ class IntakeApiIT {
         HttpResponse<String> episode = api.api("POST", "api/v1/patients/" + single("SELECT id FROM patient WHERE email = ?", email) + "/episodes",
                 "{\"region\":\"LUMBAR\",\"side\":\"LEFT\"}", physio, PASSWORD);
         assertEquals(201, episode.statusCode(), episode.body());
-        long id = Long.parseLong(episode.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+        long id = Long.parseLong(episode.body().transform(Http::topLevelId));
         HttpResponse<String> intake = api.api("POST", "api/v1/episodes/" + id + "/intake", "{\"painNow\":5,\"painWorst\":7}", physio, PASSWORD);
         assertEquals(201, intake.statusCode(), intake.body());
         return id;

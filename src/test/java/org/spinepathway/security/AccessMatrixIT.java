@@ -141,7 +141,7 @@ class AccessMatrixIT {
         HttpResponse<String> episode = new WebSession(base).api("POST", "api/v1/patients/" + patientAId + "/episodes",
                 "{\"region\":\"LUMBAR\",\"side\":\"LEFT\"}", "physio-" + run, PASSWORD);
         assertEquals(201, episode.statusCode(), episode.body());
-        episodeAId = Long.parseLong(episode.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+        episodeAId = Long.parseLong(episode.body().transform(Http::topLevelId));
     }
 
     @Test

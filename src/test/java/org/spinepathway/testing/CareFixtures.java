@@ -37,7 +37,7 @@ public final class CareFixtures {
         HttpResponse<String> episode = api.api("POST", "api/v1/patients/" + patientId + "/episodes", "{\"region\":\"LUMBAR\",\"side\":\"LEFT\"}",
                 physio, password);
         assertEquals(201, episode.statusCode(), episode.body());
-        long episodeId = Long.parseLong(episode.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+        long episodeId = Long.parseLong(episode.body().transform(Http::topLevelId));
         HttpResponse<String> intake = api.api("POST", "api/v1/episodes/" + episodeId + "/intake", """
                 {"submittedOn":"%s","painNow":%d,"painWorst":9,"disability":{"instrument":"ODI","answers":[%s]},"symptoms":%s}"""
                 .formatted(submittedOn, pain, answers(odiAnswer), symptomsJson), email, password);

@@ -1,6 +1,7 @@
 package org.spinepathway.testing;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -9,6 +10,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonReader;
 
 /** Plain HTTP against the deployed application; redirects are not followed, so tests see them. */
 public final class Http {
@@ -23,6 +28,19 @@ public final class Http {
     // One letter before the class name's end is enough, and keeps the search linear on a page that
     // echoes a 100 kB word ("[\\w.]+Exception" backtracks quadratically through it).
     private static final Pattern EXCEPTION_MESSAGE = Pattern.compile("[A-Za-z](Exception|Error): ");
+
+    /**
+     * The {@code "id"} of a JSON object answered by the API, read with a JSON parser: a pattern
+     * would take whichever {@code "id"} comes last, such as a nested record's.
+     */
+    public static String topLevelId(String jsonBody) {
+        try (JsonReader reader = Json.createReader(new StringReader(jsonBody))) {
+            if (!(reader.readObject().get("id") instanceof JsonNumber id)) {
+                throw new AssertionError("no numeric \"id\" in " + jsonBody);
+            }
+            return String.valueOf(id.longValueExact());
+        }
+    }
 
     private Http() {
     }

@@ -294,7 +294,7 @@ class SecurityBrowserIT {
         Clinic.createStaff(base, physio, PASSWORD, "PHYSIO", "Pat Physio");
         String created = api.api("POST", "api/v1/patients",
                 "{\"givenName\":\"Ida\",\"familyName\":\"Wells\",\"birthDate\":\"1962-07-16\",\"sex\":\"FEMALE\"}", physio, PASSWORD).body();
-        String patientId = created.replaceAll(".*\"id\":(\\d+).*", "$1");
+        String patientId = created.transform(Http::topLevelId);
         assertEquals(200, api.api("GET", "api/v1/patients/" + patientId, null, physio, PASSWORD).statusCode());
 
         signIn(ClinicDeployment.ADMIN_USERNAME, ClinicDeployment.ADMIN_PASSWORD);
