@@ -52,41 +52,51 @@ final class GatlingStats {
         Matcher m = Pattern.compile("class=\"title\">" + Pattern.quote(title) + "(?:</abbr>)?</td>\\s*<td class=\"total\">([^<]*)</td>\\s*"
                 + "<td class=\"ok\">([^<]*)</td>\\s*<td class=\"ko\">([^<]*)</td>").matcher(html);
         if (!m.find()) {
-            return 0;
+            throw new IllegalStateException("The Gatling report has no \"" + title + "\" row: the figure cannot be read.");
         }
         return number(m.group(switch (column) {
             case "total" -> 1;
             case "ok" -> 2;
             default -> 3;
-        }));
+        }), column.equals("ko"), title);
     }
 
     /** "> response time 95th percentile (ms) |  1,252 |  1,252 |  -": the total column. */
     private static double line(String summary, String label) {
-        String[] columns = columns(summary, label);
-        return columns == null ? 0 : number(columns[1]);
+        return number(columns(summary, label)[1], false, label);
     }
 
     private static double lineKo(String summary, String label) {
-        String[] columns = columns(summary, label);
-        return columns == null ? 0 : number(columns[3]);
+        return number(columns(summary, label)[3], true, label + " (failed)");
     }
 
     private static String[] columns(String summary, String label) {
         for (String line : summary.split("\n")) {
             if (line.startsWith("> ") && line.contains(label)) {
-                return line.split("\\|");
+                String[] columns = line.split("\\|");
+                if (columns.length < 4) {
+                    throw new IllegalStateException("Gatling's summary line for \"" + label + "\" has no total and failed columns: " + line);
+                }
+                return columns;
             }
         }
-        return null;
+        throw new IllegalStateException("Gatling's summary has no \"" + label + "\" line: the figure cannot be read.");
     }
 
-    private static double number(String text) {
+    /**
+     * A figure as Gatling prints it ("1,252"). Gatling writes "-" in a failed-requests column when
+     * none failed, which is 0 there; anything else that is not a number fails the benchmark rather
+     * than reading as 0.
+     */
+    static double number(String text, boolean dashIsNone, String what) {
         String digits = text.strip().replace(",", "");
+        if (dashIsNone && digits.equals("-")) {
+            return 0;
+        }
         try {
             return Double.parseDouble(digits);
-        } catch (NumberFormatException dash) {
-            return 0;
+        } catch (NumberFormatException unreadable) {
+            throw new IllegalStateException("Gatling's figure for \"" + what + "\" is not a number: \"" + text.strip() + "\"", unreadable);
         }
     }
 }
