@@ -9,7 +9,7 @@
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /build
 COPY pom.xml .
-RUN mvn -B -q dependency:go-offline -DexcludeArtifactIds=payara-micro || true
+RUN mvn -B -q dependency:go-offline -DexcludeArtifactIds=payara-micro
 COPY db db
 COPY src src
 # Tests run in CI (./mvnw verify); the image only needs the WAR, not the Payara Micro jar.
