@@ -51,7 +51,7 @@ public class CaseloadPage implements Serializable {
             decisions.closeTask(taskId, closeReasons.get(taskId));
             closeReasons.remove(taskId);
             org.spinepathway.platform.web.FieldMessages.global(context, jakarta.faces.application.FacesMessage.SEVERITY_INFO,
-                    "The follow-up task is closed.");
+                    org.spinepathway.platform.web.Messages.text(context, "caseload.taskClosed"));
         } catch (org.spinepathway.platform.control.InvalidInputException | org.spinepathway.platform.control.ConflictException
                  | org.spinepathway.platform.control.NotAllowedException | org.spinepathway.platform.control.NotFoundException refused) {
             org.spinepathway.platform.web.FieldMessages.global(context, jakarta.faces.application.FacesMessage.SEVERITY_ERROR,

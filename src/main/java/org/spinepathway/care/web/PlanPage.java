@@ -147,7 +147,7 @@ public class PlanPage implements Serializable {
         FacesContext context = FacesContext.getCurrentInstance();
         try {
             care.createPlan(episode, new CareRequests.Plan(startDate, reviewDate, goals, List.of()));
-            FieldMessages.global(context, FacesMessage.SEVERITY_INFO, "The plan is saved; conservative care has started.");
+            FieldMessages.global(context, FacesMessage.SEVERITY_INFO, Messages.text(context, "plan.savedAndStarted"));
             load();
         } catch (InvalidInputException invalid) {
             FieldMessages.show(context, invalid, field -> "plan:" + field);
@@ -183,7 +183,7 @@ public class PlanPage implements Serializable {
         FacesContext context = FacesContext.getCurrentInstance();
         try {
             episodes.assign(episode, physioId, physicianId);
-            FieldMessages.global(context, FacesMessage.SEVERITY_INFO, "The care team is saved.");
+            FieldMessages.global(context, FacesMessage.SEVERITY_INFO, Messages.text(context, "plan.teamSaved"));
             load();
         } catch (InvalidInputException invalid) {
             FieldMessages.show(context, invalid, field -> "team:" + field);
@@ -196,7 +196,7 @@ public class PlanPage implements Serializable {
         FacesContext context = FacesContext.getCurrentInstance();
         try {
             care.revisePlan(episode, planVersion, goals, reviewDate);
-            FieldMessages.global(context, FacesMessage.SEVERITY_INFO, "The plan is saved.");
+            FieldMessages.global(context, FacesMessage.SEVERITY_INFO, Messages.text(context, "plan.saved"));
             load();
         } catch (InvalidInputException invalid) {
             FieldMessages.show(context, invalid, field -> "plan:" + field);
@@ -211,7 +211,7 @@ public class PlanPage implements Serializable {
         try {
             care.stopIntervention(episode, intervention.getId(), interventionVersions.getOrDefault(intervention.getId(), -1),
                     stopReasons.get(intervention.getId()));
-            FieldMessages.global(context, FacesMessage.SEVERITY_INFO, "The intervention is stopped.");
+            FieldMessages.global(context, FacesMessage.SEVERITY_INFO, Messages.text(context, "plan.interventionStopped"));
             stopReasons.remove(intervention.getId());
             load();
         } catch (InvalidInputException | ConflictException | NotAllowedException refused) {
@@ -250,10 +250,9 @@ public class PlanPage implements Serializable {
         }
         try {
             care.addIntervention(episode, new CareRequests.Intervention(type, newStart, newEnd, newStatus, null, details.build()));
-            FieldMessages.global(context, FacesMessage.SEVERITY_INFO, "The intervention is added to the plan.");
+            FieldMessages.global(context, FacesMessage.SEVERITY_INFO, Messages.text(context, "plan.interventionAdded"));
             if ("MEDICATION".equals(type) && TREMOR_DRUGS.contains(drugClass) && reportedTremor()) {
-                FieldMessages.global(context, FacesMessage.SEVERITY_WARN, "Note: this patient reported shaky hands or tremor at intake;"
-                        + " opioids and muscle relaxants can cause or worsen tremor.");
+                FieldMessages.global(context, FacesMessage.SEVERITY_WARN, Messages.text(context, "plan.tremorWarning"));
             }
             load();
         } catch (InvalidInputException invalid) {

@@ -27,6 +27,7 @@ import org.spinepathway.platform.control.InvalidInputException;
 import org.spinepathway.platform.control.NotAllowedException;
 import org.spinepathway.platform.control.NotFoundException;
 import org.spinepathway.platform.web.FieldMessages;
+import org.spinepathway.platform.web.Messages;
 import org.spinepathway.security.boundary.AccountService;
 import org.spinepathway.security.entity.UserAccount;
 
@@ -101,7 +102,7 @@ public class ProgressPage implements Serializable {
         try {
             care.voidAssessment(episode, assessmentId, voidReasons.get(assessmentId));
             voidReasons.remove(assessmentId);
-            FieldMessages.global(context, FacesMessage.SEVERITY_INFO, "The assessment is voided; it stays on record with your reason.");
+            FieldMessages.global(context, FacesMessage.SEVERITY_INFO, Messages.text(context, "progress.voided"));
             load();
         } catch (InvalidInputException | ConflictException | NotAllowedException | NotFoundException refused) {
             FieldMessages.global(context, FacesMessage.SEVERITY_ERROR, refused.getMessage().replaceFirst("^reason: ", ""));

@@ -18,6 +18,7 @@ import org.spinepathway.escalation.entity.EvaluationRun;
 import org.spinepathway.platform.control.ConflictException;
 import org.spinepathway.platform.control.InvalidInputException;
 import org.spinepathway.platform.web.FieldMessages;
+import org.spinepathway.platform.web.Messages;
 import org.spinepathway.platform.web.PagedModel;
 
 /** {@code /admin/evaluations.xhtml}: run the escalation rules now, as of a chosen date, and the record of every run. */
@@ -50,14 +51,16 @@ public class EvaluationsPage implements Serializable {
         try {
             EvaluationRun run = evaluator.evaluate(asOf, "PAGE");
             FieldMessages.global(context, run.getFailures() == 0 ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_WARN,
-                    "Evaluated " + run.getEpisodesEvaluated() + " episodes as of " + run.getAsOf() + ": " + run.getFlagsRaised()
-                            + " flags raised" + (run.getFailures() == 0 ? "." : ", " + run.getFailures() + " episodes failed (see the server log)."));
+                    run.getFailures() == 0
+                            ? Messages.format(context, "evaluations.done", run.getEpisodesEvaluated(), run.getAsOf().toString(), run.getFlagsRaised())
+                            : Messages.format(context, "evaluations.doneWithFailures", run.getEpisodesEvaluated(), run.getAsOf().toString(),
+                                    run.getFlagsRaised(), run.getFailures()));
         } catch (InvalidInputException invalid) {
             FieldMessages.show(context, invalid, field -> "run:" + field);
         } catch (ConflictException running) {
             FieldMessages.global(context, FacesMessage.SEVERITY_WARN, running.getMessage());
         } catch (IllegalStateException failed) {
-            FieldMessages.global(context, FacesMessage.SEVERITY_ERROR, "The evaluation failed; it is recorded below and in the server log.");
+            FieldMessages.global(context, FacesMessage.SEVERITY_ERROR, Messages.text(context, "evaluations.failed"));
         }
     }
 

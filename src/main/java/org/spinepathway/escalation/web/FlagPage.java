@@ -124,9 +124,9 @@ public class FlagPage implements Serializable {
             EscalationFlag decided = decisions.decide(id, decision, reason, "CONTINUE".equals(decision) ? recheckOn : null,
                     "REFER".equals(decision) ? referTo : null);
             FieldMessages.global(context, FacesMessage.SEVERITY_INFO, switch (decided.getStatus()) {
-                case REFERRED -> "Referred. The referral letter is ready to download.";
-                case CONTINUED -> "Conservative care continues; the rules wait until " + decided.getRecheckOn() + ".";
-                default -> "Dismissed.";
+                case REFERRED -> Messages.text(context, "flag.decided.REFERRED");
+                case CONTINUED -> Messages.format(context, "flag.decided.CONTINUED", decided.getRecheckOn().toString());
+                default -> Messages.text(context, "flag.decided.DISMISSED");
             });
             reason = null;
             load();

@@ -1,5 +1,6 @@
 package org.spinepathway.platform.web;
 
+import java.text.MessageFormat;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
@@ -28,5 +29,10 @@ public final class Messages {
         } catch (MissingResourceException e) {
             return "???" + key + "???";
         }
+    }
+
+    /** A text with arguments ({0}, {1} ...; a quote in such a text is written twice). */
+    public static String format(FacesContext context, String key, Object... arguments) {
+        return new MessageFormat(text(context, key), context.getViewRoot().getLocale()).format(arguments);
     }
 }
