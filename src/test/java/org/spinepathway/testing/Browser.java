@@ -99,6 +99,15 @@ public final class Browser {
         wait.until(d -> optionLabel.equals(d.findElement(org.openqa.selenium.By.id(menuId + "_label")).getText()));
     }
 
+    /**
+     * Makes the browser a 390 × 844 phone (an iPhone 12 to 15's screen in CSS pixels): the page's
+     * viewport is that size and the page lays itself out for a mobile browser.
+     */
+    public static void emulatePhone(org.openqa.selenium.WebDriver driver) {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+    }
+
     /** Signs in on the login page and waits to land on {@code landing}. */
     public static void signIn(org.openqa.selenium.WebDriver driver, org.openqa.selenium.support.ui.WebDriverWait wait, String loginUrl,
                               String username, String password, String landing) {

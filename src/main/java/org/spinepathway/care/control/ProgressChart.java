@@ -6,15 +6,18 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
+import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 
 /**
  * The progress of one episode as Chart.js configurations (PrimeFaces' {@code p:chart}): pain and
@@ -116,7 +119,7 @@ public final class ProgressChart {
             long from = day(period.start());
             // A one-day intervention (an injection) still needs a visible width.
             long to = Math.max(day(period.end() == null ? today : period.end()), from) + 1;
-            labels.add(period.label() + (period.stopped() ? " (stopped)" : ""));
+            labels.add(label(period));
             bars.add(JSON.createArrayBuilder().add(from).add(to));
             colours.add(period.stopped() ? "#9ca3af" : "#0f766e");
         }
@@ -135,6 +138,58 @@ public final class ProgressChart {
                                 .add("x", dayAxis())))
                 .build();
         return config.toString();
+    }
+
+    /**
+     * The intervention chart's height in pixels: room for every intervention's label, as many lines
+     * as the longest one takes.
+     */
+    public int interventionChartHeight() {
+        int lines = periods.stream().mapToInt(p -> lines(fullLabel(p), LABEL_LINE_LENGTH).size()).max().orElse(1);
+        return 80 + periods.size() * Math.max(30, 15 * lines + 12);
+    }
+
+    /** A label the width of a phone's chart allows: one line when short, else lines of at most {@link #LABEL_LINE_LENGTH} characters. */
+    private static JsonValue label(Period period) {
+        List<String> lines = lines(fullLabel(period), LABEL_LINE_LENGTH);
+        if (lines.size() == 1) {
+            return Json.createValue(lines.get(0));
+        }
+        JsonArrayBuilder array = JSON.createArrayBuilder();
+        lines.forEach(array::add);
+        return array.build();
+    }
+
+    private static String fullLabel(Period period) {
+        return period.label() + (period.stopped() ? " (stopped)" : "");
+    }
+
+    /** The words of {@code text} in lines of at most {@code length} characters; a longer word is broken. */
+    static List<String> lines(String text, int length) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.strip().split("\\s+")) {
+            while (word.length() > length) {
+                if (!line.isEmpty()) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                }
+                lines.add(word.substring(0, length));
+                word = word.substring(length);
+            }
+            if (!line.isEmpty() && line.length() + 1 + word.length() > length) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (!line.isEmpty()) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        if (!line.isEmpty() || lines.isEmpty()) {
+            lines.add(line.toString());
+        }
+        return lines;
     }
 
     /** The chart's data as table rows, oldest first. */
@@ -156,7 +211,10 @@ public final class ProgressChart {
     }
 
     /** The legend's name for the shaded band between the two edges. */
-    static final String BAND_LABEL = "Within the minimal clinically important change (no important change)";
+    static final String BAND_LABEL = "Within the minimal clinically important change";
+
+    /** Characters per line of an intervention's label: a phone's chart keeps most of its width for the bars. */
+    static final int LABEL_LINE_LENGTH = 24;
 
     private String measureChart(String label, String colour, BigDecimal max, BigDecimal baseline, BigDecimal lower, BigDecimal upper,
                                 String lowerLabel, String upperLabel, Function<Point, BigDecimal> value) {

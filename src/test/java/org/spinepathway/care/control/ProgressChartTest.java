@@ -42,7 +42,7 @@ class ProgressChartTest {
         assertEquals(false, datasets.getJsonObject(1).getBoolean("fill"), "the edge of worse is a line, not the band");
         JsonObject band = datasets.getJsonObject(2);
         assertEquals(0, band.getInt("fill"), "the band is filled down to the lower edge");
-        assertEquals("Within the minimal clinically important change (no important change)", band.getString("label"),
+        assertEquals("Within the minimal clinically important change", band.getString("label"),
                 "the legend names the shaded band for what it is");
         assertEquals(7.0, y(datasets.getJsonObject(3), 0), 1e-9);
         JsonObject pain = datasets.getJsonObject(4);
@@ -122,5 +122,26 @@ class ProgressChartTest {
 
     private static List<Integer> ints(JsonArray array) {
         return array.getValuesAs(jakarta.json.JsonNumber.class).stream().map(jakarta.json.JsonNumber::intValue).toList();
+    }
+
+    @Test
+    void interventionLabels_shouldBreakIntoLinesAPhonesChartHolds_keepingShortOnesOnOneLine() {
+        ProgressChart chart = new ProgressChart(START, TODAY, 7, null, "ODI", List.of(), List.of(
+                new ProgressChart.Period("Rest", START, null, false),
+                new ProgressChart.Period("Physical therapy: McKenzie extension, 2 sessions a week", START, null, false)));
+
+        JsonArray labels = read(chart.interventionsJson()).getJsonObject("data").getJsonArray("labels");
+        assertEquals("Rest", labels.getString(0));
+        assertEquals(List.of("Physical therapy:", "McKenzie extension, 2", "sessions a week"),
+                labels.getJsonArray(1).getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+        assertEquals(80 + 2 * (15 * 3 + 12), chart.interventionChartHeight(), "room for the three lines of each bar");
+    }
+
+    @Test
+    void lines_shouldKeepEveryWord_andBreakOnlyAWordLongerThanALine() {
+        assertEquals(List.of("Heat or cold: Heat pack", "20 minutes in the", "evening"), ProgressChart.lines("Heat or cold: Heat pack 20 minutes in the evening", 24));
+        assertEquals(List.of("abcdef", "ghij x", "yz"), ProgressChart.lines("abcdefghij x yz", 6));
+        assertEquals(List.of("exactly-six"), ProgressChart.lines("  exactly-six  ", 11));
+        assertEquals(List.of(""), ProgressChart.lines("", 24));
     }
 }

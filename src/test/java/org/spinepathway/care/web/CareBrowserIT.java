@@ -32,6 +32,7 @@ import org.spinepathway.testing.Clinic;
 import org.spinepathway.testing.ClinicDeployment;
 import org.spinepathway.testing.EmbeddedDatabase;
 import org.spinepathway.testing.Http;
+import org.spinepathway.testing.PhoneLayout;
 import org.spinepathway.testing.WebSession;
 
 /**
@@ -212,6 +213,85 @@ class CareBrowserIT {
         assertEquals(1, Clinic.number(databaseUrl,
                 "SELECT count(*) FROM escalation_flag WHERE episode_id = ? AND rule = 'RED_FLAG' AND status = 'OPEN'", ownEpisode));
         assertEquals(List.of(), allAxeFindings(), "serious or critical accessibility violations");
+    }
+
+    @Test
+    void patient_onAPhone_readsHomeCheckInAndProgressWhole_withThePainScaleOnOneLine_andAShortHeader() throws Exception {
+        String run = run();
+        String physio = "phil-" + run;
+        Clinic.createStaff(base, physio, PASSWORD, "PHYSIO", "Phil Physio " + run);
+        String patient = "phone-" + run + "@example.org";
+        long episode = episodeWithIntake(physio, patient, "Mary", "Somerville", false);
+        HttpResponse<String> plan = new WebSession(base).api("POST", "api/v1/episodes/" + episode + "/plan", """
+                {"startDate":"%s","reviewDate":"%s","goals":"Walk to the shops without leg pain",
+                 "interventions":[
+                   {"type":"PHYSICAL_THERAPY","startDate":"%s","status":"ACTIVE","details":{"programme":"McKenzie extension","sessionsPerWeek":2}},
+                   {"type":"MEDICATION","startDate":"%s","status":"ACTIVE","details":{"drug":"naproxen","dose":"500 mg","frequency":"twice daily","drugClass":"NSAID"}},
+                   {"type":"HEAT_COLD","startDate":"%s","status":"ACTIVE","details":{"instructions":"Heat pack 20 minutes in the evening"}}]}
+                """.formatted(TODAY.minusDays(21), TODAY.plusDays(21), TODAY.minusDays(21), TODAY.minusDays(21), TODAY.minusDays(14)),
+                physio, PASSWORD);
+        assertEquals(201, plan.statusCode(), plan.body());
+        fixtures().visit(physio, episode, TODAY.minusDays(14), 6, 2, "[]");
+        fixtures().visit(physio, episode, TODAY.minusDays(7), 5, 1, "[]");
+
+        startBrowser(patient, "/patient/home.xhtml");
+        Browser.emulatePhone(browser);
+        browser.navigate().refresh();
+        List<String> findings = new ArrayList<>(readsWholeOnAPhone("home"));
+
+        browser.get(page("patient/check-in.xhtml?episode=" + episode));
+        findings.addAll(readsWholeOnAPhone("check-in"));
+        findings.addAll(onOneLineWithItsWords("check-in", "assessment:nrs"));
+
+        browser.get(page("patient/progress.xhtml?episode=" + episode));
+        wait.until(d -> ((Number) script("return Chart.getChart(document.querySelector(\"[id='interventionChart'] canvas\")) ? 1 : 0;")).intValue() == 1);
+        findings.addAll(readsWholeOnAPhone("progress"));
+        script("document.getElementById('disabilityChart').scrollIntoView(); return true;");
+        Browser.keepEvidence(browser, "CareBrowserIT-phone-progress-charts");
+        script("document.getElementById('measurementsForm').scrollIntoView(); return true;");
+        Browser.keepEvidence(browser, "CareBrowserIT-phone-progress-tables");
+        for (String chart : List.of("painChart", "disabilityChart", "interventionChart")) {
+            for (Object cut : (List<?>) script(PhoneLayout.CUT_CHART_LABELS.formatted(chart))) {
+                findings.add("progress, " + chart + ": " + cut + " cut off at the edge of the chart");
+            }
+        }
+        assertEquals(List.of(), findings, "what a patient on a phone cannot read whole");
+        assertEquals(List.of(), allAxeFindings(), "serious or critical accessibility violations");
+    }
+
+    /** On a 390 × 844 phone: nothing scrolls sideways, no word is cut off, the header takes at most a fifth of the screen. */
+    private List<String> readsWholeOnAPhone(String pageName) {
+        Browser.keepEvidence(browser, "CareBrowserIT-phone-" + pageName);
+        checkAccessibility(pageName + " on a phone");
+        List<String> findings = new ArrayList<>();
+        long sideways = ((Number) script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;")).longValue();
+        if (sideways != 0) {
+            findings.add(pageName + " scrolls sideways by " + sideways + " px");
+        }
+        for (Object cut : (List<?>) script(PhoneLayout.CUT_TEXT)) {
+            findings.add(pageName + ": " + cut);
+        }
+        double header = ((Number) script("return document.querySelector('header').getBoundingClientRect().height;")).doubleValue();
+        double screen = ((Number) script("return window.innerHeight;")).doubleValue();
+        if (header > screen / 5) {
+            findings.add(pageName + ": the header is " + Math.round(header) + " px high on a " + Math.round(screen) + " px screen");
+        }
+        return findings;
+    }
+
+    /** The 0–10 scale: its eleven choices and their numbers on one line, with the words at both ends. */
+    private List<String> onOneLineWithItsWords(String pageName, String scaleId) {
+        List<String> findings = new ArrayList<>();
+        for (Object problem : (List<?>) script(PhoneLayout.SCALE_LINE_BREAKS.formatted(scaleId))) {
+            findings.add(pageName + ", the pain scale: " + problem);
+        }
+        List<WebElement> words = browser.findElements(By.id(scaleId + "Anchors"));
+        if (words.isEmpty() || !words.get(0).getText().contains("No pain") || !words.get(0).getText().contains("Worst pain imaginable")) {
+            findings.add(pageName + ", the pain scale: no words at its ends");
+        } else if (words.get(0).getSize().getHeight() > 2 * 24) {
+            findings.add(pageName + ", the pain scale: its words take more than two lines");
+        }
+        return findings;
     }
 
     private void recordVisit(LocalDate date, int nrs, int odiAnswer, String l5Left) {

@@ -42,6 +42,7 @@ import org.spinepathway.testing.Clinic;
 import org.spinepathway.testing.ClinicDeployment;
 import org.spinepathway.testing.EmbeddedDatabase;
 import org.spinepathway.testing.Http;
+import org.spinepathway.testing.PhoneLayout;
 import org.spinepathway.testing.WebSession;
 
 /**
@@ -185,10 +186,16 @@ class IntakeBrowserIT {
     @Test
     void aRedFlag_shouldTellThePatientToSeekCareNow_andReachThePhysiciansWorklist() {
         // This patient uses a phone.
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        Browser.emulatePhone(browser);
         browser.findElement(By.id("startIntake")).click();
         waitForStep(1);
         assertFitsTheScreen("step 1 on a phone");
+        for (String scale : List.of("intake:painNow", "intake:painWorst")) {
+            assertEquals(List.of(), ((JavascriptExecutor) browser).executeScript(PhoneLayout.SCALE_LINE_BREAKS.formatted(scale)), scale + " on one line");
+        }
+        assertEquals(List.of(), ((JavascriptExecutor) browser).executeScript(PhoneLayout.CUT_TEXT), "step 1: text cut off");
+        assertTrue(((Number) ((JavascriptExecutor) browser).executeScript("return document.querySelector('header').getBoundingClientRect().height;"))
+                .doubleValue() <= 844 / 5.0, "the header takes at most a fifth of the phone's screen");
         Browser.keepEvidence(browser, "IntakeBrowserIT-phone-step1");
         choose("intake:mainArea", 0);
         choose("intake:side", 2);

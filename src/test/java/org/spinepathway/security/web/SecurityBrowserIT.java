@@ -152,7 +152,7 @@ class SecurityBrowserIT {
                 String where = visit.page() + " as " + visit.user();
                 assertEquals(2L, ((Number) session.script("return Chart.getChart(document.querySelector(\"[id='interventionChart'] canvas\"))"
                         + ".data.labels.length;")).longValue(), "the intervention chart is drawn on " + where);
-                Object labels = session.script("return Chart.getChart(document.querySelector(\"[id='interventionChart'] canvas\")).data.labels.join('|');");
+                Object labels = session.script("return Chart.getChart(document.querySelector(\"[id='interventionChart'] canvas\")).data.labels.map(l => [].concat(l).join(' ')).join('|');");
                 assertTrue(String.valueOf(labels).contains("</script><b id=\"planted\">x</b>"), "the text is the label, as text: " + labels);
                 assertTrue(session.chartDatasets("painChart") > 0, "the pain chart is drawn on " + where);
                 assertTrue(session.driver().findElements(By.id("planted")).isEmpty(), "a planted element on " + where);
