@@ -248,6 +248,34 @@ class AccessMatrixIT {
     }
 
     @Test
+    void aSignInOrRegistrationPostedFromAnotherSite_shouldBeRefused_signingNobodyInAndOpeningNoSession() throws SQLException {
+        // What a forged form on another site's page makes the victim's browser send, and what older browsers leave out.
+        String[][] forged = {{"https://evil.example", "cross-site"}, {null, "same-site"}, {"https://evil.example", null}, {"null", null},
+                {null, null}};
+        for (String[] from : forged) {
+            String label = "Origin " + from[0] + ", Sec-Fetch-Site " + from[1];
+            WebSession victim = WebSession.postingFrom(base, from[0], from[1]);
+            HttpResponse<String> signIn = victim.signIn(patientA, PASSWORD);
+            assertEquals(403, signIn.statusCode(), label);
+            assertTrue(signIn.body().contains("sent from a page of another website"), label + ": " + signIn.body());
+            assertEquals(List.of(), signIn.headers().allValues("Set-Cookie"), label + ": no session");
+            assertTrue(victim.get("patient/home.xhtml").statusCode() == 302, label + ": the browser is not signed in");
+
+            String email = "forged-" + UUID.randomUUID() + "@example.org";
+            HttpResponse<String> registered = WebSession.postingFrom(base, from[0], from[1]).submit("register.xhtml", "registration", Map.of(
+                    "givenName", "Eve", "familyName", "Forged", "birthDate_input", "1980-01-01", "sex", "FEMALE", "email", email,
+                    "phone", "07400 123456", "password", PASSWORD, "passwordRepeated", PASSWORD), "submit");
+            assertEquals(403, registered.statusCode(), label);
+            assertEquals(List.of(), registered.headers().allValues("Set-Cookie"), label + ": no session");
+            assertEquals(0, Clinic.number(databaseUrl, "SELECT count(*) FROM patient WHERE email = ?", email), label + ": no patient registered");
+        }
+        // The clinic's own page, as a browser sends it (the same check lets it through).
+        assertEquals(302, WebSession.postingFrom(base, null, "same-origin").signIn(patientA, PASSWORD).statusCode());
+        assertEquals(302, WebSession.postingFrom(base, Http.origin(base), null)
+                .signIn(patientA, PASSWORD).statusCode());
+    }
+
+    @Test
     void pages_shouldCarryTheSecurityHeaders() {
         HttpResponse<String> page = new WebSession(base).get("index.xhtml");
         List<String> policies = page.headers().allValues("Content-Security-Policy");

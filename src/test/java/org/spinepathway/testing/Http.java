@@ -60,6 +60,8 @@ public final class Http {
     public static HttpResponse<String> post(URL base, String path, String formBody) {
         HttpRequest request = HttpRequest.newBuilder(resolve(base, path)).timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/x-www-form-urlencoded")
+                // As a browser sends a form of the same site (the sign-in and registration forms refuse others).
+                .header("Origin", origin(base))
                 .POST(HttpRequest.BodyPublishers.ofString(formBody)).build();
         try {
             return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
@@ -92,6 +94,12 @@ public final class Http {
      * application. Always on loopback: Payara reports its interface address, and tests must not
      * send traffic anywhere but this machine's loopback.
      */
+    /** The origin a browser on this machine names the application by: the loopback address {@link #resolve} sends requests to. */
+    public static String origin(URL base) {
+        URI application = URI.create(base.toExternalForm());
+        return application.getScheme() + "://localhost:" + application.getPort();
+    }
+
     public static URI resolve(URL base, String path) {
         URI application = URI.create(base.toExternalForm());
         URI loopback = URI.create(application.getScheme() + "://localhost:" + application.getPort() + application.getRawPath());

@@ -33,14 +33,19 @@ public final class WebSession {
     private final URL base;
     private final CookieManager cookies;
     private final HttpClient client;
+    /** What a browser says of where a POST comes from: {@code Origin} and {@code Sec-Fetch-Site}. */
+    private final String origin;
+    private final String fetchSite;
 
     public WebSession(URL base) {
-        this(base, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+        this(base, new CookieManager(null, CookiePolicy.ACCEPT_ALL), originOf(base), "same-origin");
     }
 
-    private WebSession(URL base, CookieManager cookies) {
+    private WebSession(URL base, CookieManager cookies, String origin, String fetchSite) {
         this.base = base;
         this.cookies = cookies;
+        this.origin = origin;
+        this.fetchSite = fetchSite;
         this.client = HttpClient.newBuilder()
                 // As browsers do over plain HTTP; the JDK's h2c upgrade is not what users send.
                 .version(HttpClient.Version.HTTP_1_1)
@@ -52,7 +57,19 @@ public final class WebSession {
 
     /** The same browser (its cookies) talking to another server: what a load balancer's failover looks like to it. */
     public WebSession on(URL otherBase) {
-        return new WebSession(otherBase, cookies);
+        return new WebSession(otherBase, cookies, originOf(otherBase), fetchSite);
+    }
+
+    /**
+     * A new browser whose POSTs come from a page of another site: what a forged form sends. Either
+     * header may be null, as an older browser or a privacy tool leaves it out.
+     */
+    public static WebSession postingFrom(URL base, String origin, String fetchSite) {
+        return new WebSession(base, new CookieManager(null, CookiePolicy.ACCEPT_ALL), origin, fetchSite);
+    }
+
+    private static String originOf(URL url) {
+        return Http.origin(url);
     }
 
     public HttpResponse<String> get(String path) {
@@ -187,9 +204,20 @@ public final class WebSession {
                 .forEach(c -> cookies.getCookieStore().remove(uri, c));
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) {
+    private HttpResponse<String> send(HttpRequest.Builder builder) {
+        HttpRequest request = builder.timeout(Duration.ofSeconds(30)).build();
+        if (!"GET".equals(request.method())) {
+            HttpRequest.Builder withSite = HttpRequest.newBuilder(request, (name, value) -> true);
+            if (origin != null) {
+                withSite.header("Origin", origin);
+            }
+            if (fetchSite != null) {
+                withSite.header("Sec-Fetch-Site", fetchSite);
+            }
+            request = withSite.build();
+        }
         try {
-            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
