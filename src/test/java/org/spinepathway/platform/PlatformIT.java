@@ -8,7 +8,9 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.spinepathway.testing.ClinicDeployment;
 import org.spinepathway.testing.EmbeddedDatabase;
 import org.spinepathway.testing.Http;
+import org.spinepathway.testing.WebSession;
 
 /**
  * The packaged WAR on a real Payara Micro and a real PostgreSQL, seen over HTTP: health, metrics,
@@ -32,9 +35,13 @@ class PlatformIT {
     @ArquillianResource
     URL base;
 
+    private static final int REFUSED_PER_MINUTE = 10;
+
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return ClinicDeployment.onNewDatabase("platform");
+        // A low limit of refused passwords, for the test of it; no other test here sends a wrong one.
+        return ClinicDeployment.onDatabase(EmbeddedDatabase.get().createDatabase("platform"),
+                Map.of("clinic.security.rate-limit.failures-per-address-per-minute", String.valueOf(REFUSED_PER_MINUTE)));
     }
 
     @Test
@@ -128,6 +135,38 @@ class PlatformIT {
         assertEquals(404, missing.statusCode());
         assertTrue(missing.body().contains("Page not found"), missing.body());
         assertFalse(Http.showsStackTrace(missing.body()), "no stack trace or exception is shown");
+    }
+
+    @Test
+    void refusedPasswordsFromOneAddress_shouldBeLimited_with429AndRetryAfter_beforeAnyPasswordIsChecked() throws InterruptedException {
+        WebSession attacker = new WebSession(base);
+        int refused = 0;
+        HttpResponse<String> answer;
+        do {
+            // Unknown usernames: each costs the server a PBKDF2 check against a decoy hash.
+            answer = attacker.api("GET", "api/v1/patients/1", null, "nobody-" + UUID.randomUUID(), "guess-" + refused);
+            if (answer.statusCode() == 401) {
+                refused++;
+            }
+        } while (answer.statusCode() == 401 && refused <= REFUSED_PER_MINUTE);
+        assertEquals(429, answer.statusCode(), answer.body());
+        assertEquals(REFUSED_PER_MINUTE, refused, "a minute's worth of refused passwords, then no more checks");
+        long retryAfter = Long.parseLong(answer.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(retryAfter >= 1 && retryAfter <= 60 / REFUSED_PER_MINUTE, "Retry-After " + retryAfter);
+        assertTrue(answer.body().contains("Try again in"), answer.body());
+
+        // Answered before any check: even the right password waits, through the API and the sign-in form.
+        WebSession admin = new WebSession(base);
+        assertEquals(429, admin.api("GET", "api/v1/patients/999999999", null, ClinicDeployment.ADMIN_USERNAME,
+                ClinicDeployment.ADMIN_PASSWORD).statusCode());
+        HttpResponse<String> form = new WebSession(base).signIn(ClinicDeployment.ADMIN_USERNAME, ClinicDeployment.ADMIN_PASSWORD);
+        assertEquals(429, form.statusCode());
+        assertTrue(form.body().contains("Please wait"), form.body());
+
+        // After the wait, the right password passes (404: signed in, and no such patient).
+        Thread.sleep(Duration.ofSeconds(60 / REFUSED_PER_MINUTE).toMillis() + 500);
+        assertEquals(404, admin.api("GET", "api/v1/patients/999999999", null, ClinicDeployment.ADMIN_USERNAME,
+                ClinicDeployment.ADMIN_PASSWORD).statusCode());
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -56,6 +57,8 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
      * the sign-in page then says so, instead of calling the password wrong.
      */
     public static final String DATABASE_UNAVAILABLE = ClinicAuthenticationMechanism.class.getName() + ".databaseUnavailable";
+    /** Set on the request (to the seconds to wait) when a sign-in was refused unchecked: too many refused passwords from its address. */
+    public static final String RATE_LIMITED = ClinicAuthenticationMechanism.class.getName() + ".rateLimited";
 
     private static final String SESSION_CALLER = ClinicAuthenticationMechanism.class.getName() + ".caller";
     private static final String REALM = "Basic realm=\"Spine Pathway\", charset=\"UTF-8\"";
@@ -66,6 +69,9 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
     /** The API's calls go to the sign-in service directly: it remembers verified Basic credentials for a while. */
     @Inject
     SignInService signIn;
+
+    @Inject
+    SignInLimits limits;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -110,6 +116,12 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
 
     private AuthenticationStatus signIn(HttpServletRequest request, HttpServletResponse response,
                                         HttpMessageContext context, Credential credential) {
+        OptionalLong wait = limits.retryAfter(request);
+        if (wait.isPresent()) {
+            request.setAttribute(RATE_LIMITED, wait.getAsLong());
+            response.setHeader("Retry-After", String.valueOf(wait.getAsLong()));
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         CredentialValidationResult result;
         try {
             result = identityStores.validate(credential);
@@ -121,6 +133,7 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
             return AuthenticationStatus.SEND_FAILURE;
         }
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            limits.refused(request);
             // Not context.responseUnauthorized(): the sign-in page shows its own message.
             return AuthenticationStatus.SEND_FAILURE;
         }
@@ -143,6 +156,12 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             UsernamePasswordCredential credential = decodeBasic(authorization.substring(6).trim());
             if (credential != null) {
+                OptionalLong wait = limits.retryAfter(request);
+                if (wait.isPresent()) {
+                    response.setHeader("Retry-After", String.valueOf(wait.getAsLong()));
+                    return jsonError(response, 429, "Too many refused passwords from this address. Try again in "
+                            + wait.getAsLong() + " seconds.");
+                }
                 CredentialValidationResult result;
                 try {
                     result = signIn.verifyApiCall(credential.getCaller(), credential.getPassword().getValue());
@@ -159,6 +178,7 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
                 if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                     return context.notifyContainerAboutLogin(result);
                 }
+                limits.refused(request);
             }
             return unauthorized(response, "The username or password is not right, or the account is locked.");
         }

@@ -60,6 +60,14 @@ public class LoginPage {
                 external.redirect(landingAfterSignIn(external));
                 return null;
             default:
+                Object wait = external.getRequestMap().get(ClinicAuthenticationMechanism.RATE_LIMITED);
+                if (wait != null) {
+                    external.setResponseStatus(429);
+                    facesContext.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                            Messages.format(facesContext, "login.rateLimited", wait), null));
+                    password = null;
+                    return null;
+                }
                 if (external.getRequestMap().containsKey(ClinicAuthenticationMechanism.DATABASE_UNAVAILABLE)) {
                     facesContext.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
                             Messages.text(facesContext, "error.unavailable.signIn"), null));
