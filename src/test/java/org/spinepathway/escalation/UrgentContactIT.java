@@ -98,6 +98,22 @@ class UrgentContactIT {
     }
 
     @Test
+    void aWebSession_shouldEndTwelveHoursAfterItsSignIn_howeverActiveItIs() {
+        // Here because this deployment's clock can be moved on; the idle timeout runs on the real clock.
+        WebSession browser = new WebSession(base);
+        assertEquals(302, browser.signIn(physio, PASSWORD).statusCode());
+        assertEquals(200, browser.get("physio/caseload.xhtml").statusCode());
+        ShiftedClockProducer.shift(CLOCK, ShiftedClockProducer.shiftIn(CLOCK).plus(Duration.ofHours(11).plusMinutes(55)));
+        assertEquals(200, browser.get("physio/caseload.xhtml").statusCode(), "almost twelve hours on: still signed in");
+        ShiftedClockProducer.shift(CLOCK, ShiftedClockProducer.shiftIn(CLOCK).plus(Duration.ofMinutes(10)));
+        HttpResponse<String> ended = browser.get("physio/caseload.xhtml");
+        assertEquals(302, ended.statusCode());
+        assertTrue(ended.headers().firstValue("Location").orElse("").contains("signed-out.xhtml?reason=expired"), ended.headers().toString());
+        assertTrue(browser.get(ended.headers().firstValue("Location").orElseThrow()).body().contains("a sign-in lasts at most a working day"));
+        assertEquals(302, browser.get("physio/caseload.xhtml").statusCode(), "the session is gone");
+    }
+
+    @Test
     void urgentFlagNobodyAcknowledged_shouldBeSentAgainToTheFallback_once() throws Exception {
         Urgent flag = urgentFlag("+447400900101");
         timePasses();

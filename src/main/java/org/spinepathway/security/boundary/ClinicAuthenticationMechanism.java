@@ -3,7 +3,11 @@ package org.spinepathway.security.boundary;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.logging.Level;
@@ -23,10 +27,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.spinepathway.platform.boundary.DatabaseOutage;
 import org.spinepathway.platform.boundary.api.ApiExceptionMappers;
 import org.spinepathway.platform.control.LogSafe;
 import org.spinepathway.platform.web.SecurityHeadersFilter;
+import org.spinepathway.security.entity.AuditAction;
 
 /**
  * How callers prove who they are. Web pages: the sign-in form hands a credential to
@@ -73,6 +79,17 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
     @Inject
     SignInLimits limits;
 
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    /** A web session ends this long after its sign-in, however active it is. */
+    @Inject
+    @ConfigProperty(name = "clinic.session.max-hours")
+    int sessionMaxHours;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -87,6 +104,10 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         SignedInCaller caller = signedInCaller(request);
         if (caller != null) {
+            String ended = isPublicResource(request) ? null : whySessionEnds(caller);
+            if (ended != null) {
+                return endSession(request, response, context, caller, ended);
+            }
             return context.notifyContainerAboutLogin(caller.name(), caller.groups());
         }
         if (hasSignedInCookie(request) && !isPublicResource(request)) {
@@ -140,7 +161,9 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
         HttpSession session = request.getSession(true);
         // A new session id at sign-in defeats session fixation.
         request.changeSessionId();
-        session.setAttribute(SESSION_CALLER, new SignedInCaller(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups())));
+        String name = result.getCallerPrincipal().getName();
+        session.setAttribute(SESSION_CALLER, new SignedInCaller(name, Set.copyOf(result.getCallerGroups()),
+                signIn.sessionStamp(name).orElse(""), clock.instant()));
         Cookie marker = new Cookie(SIGNED_IN_COOKIE, "1");
         marker.setPath(cookiePath(request));
         marker.setHttpOnly(true);
@@ -233,6 +256,53 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
         return path.startsWith("/jakarta.faces.resource/") || path.equals(SIGNED_OUT_PAGE);
     }
 
+    /**
+     * Why a signed-in session must end now, or null: its sign-in is older than
+     * {@code clinic.session.max-hours}, or its account has since been disabled, removed, given
+     * another role or another password (by anyone, on any instance: the account is read each time).
+     */
+    private String whySessionEnds(SignedInCaller caller) {
+        if (clock.instant().isAfter(caller.signedInAt().plus(Duration.ofHours(sessionMaxHours)))) {
+            return "expired";
+        }
+        Optional<String> stamp;
+        try {
+            stamp = signIn.sessionStamp(caller.name());
+        } catch (RuntimeException e) {
+            if (DatabaseOutage.explains(e)) {
+                // The page cannot read anything either; it answers as the outage.
+                return null;
+            }
+            throw e;
+        }
+        return stamp.isPresent() && stamp.get().equals(caller.stamp()) ? null : "changed";
+    }
+
+    private AuthenticationStatus endSession(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context,
+                                            SignedInCaller caller, String reason) {
+        audit.recordSignIn(AuditAction.SIGN_OUT, caller.name(), "expired".equals(reason)
+                ? "session ended: " + sessionMaxHours + " hours since sign-in"
+                : "session ended: the account was disabled or its role or password changed");
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        forgetSignedInCookie(request, response);
+        return context.redirect(request.getContextPath() + SIGNED_OUT_PAGE + "?reason=" + reason);
+    }
+
+    /**
+     * After the caller changed their own password: this session carries the new stamp and goes on
+     * (it has just proved the password); the account's other sessions end at their next request.
+     */
+    public void renewSessionStamp(HttpServletRequest request) {
+        SignedInCaller caller = signedInCaller(request);
+        if (caller != null) {
+            request.getSession().setAttribute(SESSION_CALLER, new SignedInCaller(caller.name(), caller.groups(),
+                    signIn.sessionStamp(caller.name()).orElse(""), caller.signedInAt()));
+        }
+    }
+
     private static SignedInCaller signedInCaller(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         return session == null ? null : (SignedInCaller) session.getAttribute(SESSION_CALLER);
@@ -266,6 +336,7 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
     }
 
     /** What the session keeps of a signed-in caller: a name and the role, nothing secret. */
-    record SignedInCaller(String name, Set<String> groups) implements Serializable {
+    /** Who a session signed in as, the account's stamp then ({@link SignInService#sessionStamp}) and when. */
+    record SignedInCaller(String name, Set<String> groups, String stamp, Instant signedInAt) implements Serializable {
     }
 }

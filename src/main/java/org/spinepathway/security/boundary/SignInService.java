@@ -107,6 +107,25 @@ public class SignInService {
         }
     }
 
+    /**
+     * What a web session compares on each request to know its account is as it signed in: a digest
+     * of the role and password hash of the enabled account; empty when it is disabled or gone. A
+     * lock (failed attempts by anyone) does not end a session: lockout must not sign people out.
+     */
+    public Optional<String> sessionStamp(String username) {
+        return accounts.standing(username).filter(UserAccountRepository.Standing::enabled)
+                .map(s -> stamp(s.role().name() + ":" + s.passwordHash()));
+    }
+
+    private static String stamp(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
     private Optional<CredentialValidationResult> remembered(String username, char[] password) {
         Optional<UserAccountRepository.Standing> account = accounts.standing(username);
         if (account.isPresent() && account.get().mayCallAt(clock.instant())

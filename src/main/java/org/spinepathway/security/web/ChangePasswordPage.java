@@ -8,11 +8,13 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.spinepathway.platform.control.InvalidInputException;
 import org.spinepathway.platform.web.FieldMessages;
 import org.spinepathway.platform.web.Messages;
 import org.spinepathway.security.boundary.AccountService;
+import org.spinepathway.security.boundary.ClinicAuthenticationMechanism;
 import org.spinepathway.security.control.PasswordRules;
 
 /** {@code /account/password.xhtml}: any signed-in user changes their own password. */
@@ -30,6 +32,9 @@ public class ChangePasswordPage implements Serializable {
     @Inject
     AccountService accounts;
 
+    @Inject
+    ClinicAuthenticationMechanism mechanism;
+
     private String currentPassword;
     private String newPassword;
     private String newPasswordRepeated;
@@ -38,6 +43,7 @@ public class ChangePasswordPage implements Serializable {
         FacesContext context = FacesContext.getCurrentInstance();
         try {
             accounts.changeOwnPassword(currentPassword == null ? new char[0] : currentPassword.toCharArray(), newPassword, newPasswordRepeated);
+            mechanism.renewSessionStamp((HttpServletRequest) context.getExternalContext().getRequest());
             FieldMessages.global(context, FacesMessage.SEVERITY_INFO, Messages.text(context, "password.changed"));
         } catch (InvalidInputException invalid) {
             FieldMessages.show(context, invalid, INPUTS);

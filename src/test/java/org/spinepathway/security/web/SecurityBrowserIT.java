@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.net.http.HttpResponse;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -334,8 +335,18 @@ class SecurityBrowserIT {
 
         assertEquals(404, new WebSession(base).api("GET", "api/v1/patients/999999", null, physio, PASSWORD).statusCode(),
                 "a new account works in the API (and its verified password is remembered for a while)");
+        // The physiotherapist is signed in on another computer, reading the caseload.
+        WebSession elsewhere = new WebSession(base);
+        assertEquals(302, elsewhere.signIn(physio, PASSWORD).statusCode());
+        assertEquals(200, elsewhere.get("physio/caseload.xhtml").statusCode());
         row.findElement(By.cssSelector("button[id$=':disable']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("accounts:messages"), physio + " can no longer sign in"));
+        HttpResponse<String> afterDisabling = elsewhere.get("physio/caseload.xhtml");
+        assertEquals(302, afterDisabling.statusCode(), "the disabled account's open session reads no more");
+        assertTrue(afterDisabling.headers().firstValue("Location").orElse("").contains("signed-out.xhtml?reason=changed"),
+                afterDisabling.headers().toString());
+        assertTrue(elsewhere.get(afterDisabling.headers().firstValue("Location").orElseThrow()).body().contains("your account was changed"));
+        assertEquals(302, elsewhere.get("physio/caseload.xhtml").statusCode(), "and stays ended");
         assertEquals(401, new WebSession(base).api("GET", "api/v1/patients/1", null, physio, PASSWORD).statusCode(),
                 "a disabled account cannot sign in, though its password was verified a moment ago");
 
@@ -351,6 +362,9 @@ class SecurityBrowserIT {
         registerByHttp();
         assertEquals(404, new WebSession(base).api("GET", "api/v1/patients/999999", null, email, PASSWORD).statusCode(),
                 "the API signs the patient in (404, not 401) and remembers the verified password for a while");
+        WebSession otherDevice = new WebSession(base);
+        assertEquals(302, otherDevice.signIn(email, PASSWORD).statusCode());
+        assertEquals(200, otherDevice.get("patient/home.xhtml").statusCode());
         signIn(email, PASSWORD);
         wait.until(ExpectedConditions.urlContains("/patient/home.xhtml"));
         browser.findElement(By.linkText("Change password")).click();
@@ -368,6 +382,12 @@ class SecurityBrowserIT {
         typeInto("password:newPasswordRepeated", "Brand-new-pass-77");
         browser.findElement(By.id("password:submit")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("password:messages"), "Your password has been changed"));
+        HttpResponse<String> onTheOtherDevice = otherDevice.get("patient/home.xhtml");
+        assertEquals(302, onTheOtherDevice.statusCode(), "the session opened with the old password has ended");
+        assertTrue(onTheOtherDevice.headers().firstValue("Location").orElse("").contains("signed-out.xhtml?reason=changed"));
+        browser.findElement(By.linkText("My record")).click();
+        wait.until(ExpectedConditions.urlContains("/patient/home.xhtml"));
+        assertTrue(browser.findElements(By.id("signedOutReason")).isEmpty(), "the session that changed the password goes on");
 
         assertEquals(401, new WebSession(base).api("GET", "api/v1/patients/999999", null, email, PASSWORD).statusCode(),
                 "the API forgets the old password at once");
