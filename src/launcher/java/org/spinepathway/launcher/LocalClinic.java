@@ -42,6 +42,8 @@ public final class LocalClinic {
     private final Path payaraJar = Path.of(required("payara.microJar"));
     private final int httpPort = Integer.parseInt(System.getenv().getOrDefault("CLINIC_HTTP_PORT", "8080"));
     private final int demoPatients = Integer.parseInt(System.getenv().getOrDefault("CLINIC_DEMO_PATIENTS", "0"));
+    /** The address Payara listens on: this machine only, unless the environment opens it (0.0.0.0 for every interface). */
+    private final String httpAddress = System.getenv().getOrDefault("CLINIC_HTTP_ADDRESS", "127.0.0.1");
 
     static final String DEMO_ADMIN_PASSWORD = "Demo-clinic-2026";
     static final String DEMO_PHYSIO = "demo.physio";
@@ -109,6 +111,10 @@ public final class LocalClinic {
     private Process startPayara(Map<String, String> environment) throws IOException {
         Path tmp = home.resolve("target/tmp");
         Files.createDirectories(tmp);
+        // Payara Micro has no option for the listener's address; a command run before boot sets it.
+        Path preBoot = Files.writeString(tmp.resolve("pre-boot-commands.asadmin"),
+                "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address="
+                        + httpAddress + "\n");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.io.tmpdir=" + tmp,
@@ -116,6 +122,7 @@ public final class LocalClinic {
                 "--deploy", war.toString(),
                 "--contextroot", "/",
                 "--port", String.valueOf(httpPort),
+                "--prebootcommandfile", preBoot.toString(),
                 "--nocluster"));
         // Read by the application at a lower precedence than environment variables.
         environment.putIfAbsent("CLINIC_CONFIG_FILE", home.resolve("config/local.properties").toString());
