@@ -15,6 +15,7 @@ import jakarta.inject.Named;
 
 import org.spinepathway.care.boundary.CareService;
 import org.spinepathway.care.boundary.CareService.EpisodeChart;
+import org.spinepathway.care.boundary.InterventionText;
 import org.spinepathway.care.control.MotorGradeTable;
 import org.spinepathway.care.control.ProgressChart;
 import org.spinepathway.care.entity.EpisodeOfCare;

@@ -23,7 +23,7 @@ import org.spinepathway.care.entity.Intervention;
 import org.spinepathway.care.entity.InterventionStatus;
 import org.spinepathway.care.entity.InterventionType;
 import org.spinepathway.care.entity.TreatmentPlan;
-import org.spinepathway.care.web.InterventionText;
+import org.spinepathway.care.boundary.InterventionText;
 import org.spinepathway.escalation.control.FlagExplanation;
 import org.spinepathway.escalation.control.ReferralLetter;
 import org.spinepathway.escalation.entity.EscalationFlag;

@@ -17,7 +17,7 @@ import org.spinepathway.care.boundary.EpisodeService;
 import org.spinepathway.care.control.CareRepository;
 import org.spinepathway.care.entity.EpisodeOfCare;
 import org.spinepathway.care.entity.TreatmentPlan;
-import org.spinepathway.care.web.InterventionText;
+import org.spinepathway.care.boundary.InterventionText;
 import org.spinepathway.escalation.control.FlagRepository;
 import org.spinepathway.escalation.entity.Referral;
 import org.spinepathway.fhir.control.EpisodeBundle;

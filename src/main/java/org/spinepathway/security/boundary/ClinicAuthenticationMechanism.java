@@ -29,9 +29,9 @@ import jakarta.servlet.http.HttpSession;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.spinepathway.platform.boundary.DatabaseOutage;
+import org.spinepathway.platform.boundary.SecurityHeaders;
 import org.spinepathway.platform.boundary.api.ApiExceptionMappers;
 import org.spinepathway.platform.control.LogSafe;
-import org.spinepathway.platform.web.SecurityHeadersFilter;
 import org.spinepathway.security.entity.AuditAction;
 
 /**
@@ -94,7 +94,7 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         // The mechanism answers 401s and sign-in redirects before any filter runs: they get the headers here.
-        SecurityHeadersFilter.apply(request, response);
+        SecurityHeaders.apply(request, response);
         if (isApi(request)) {
             return validateApiRequest(request, response, context);
         }

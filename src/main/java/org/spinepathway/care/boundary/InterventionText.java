@@ -1,4 +1,4 @@
-package org.spinepathway.care.web;
+package org.spinepathway.care.boundary;
 
 import static org.spinepathway.platform.control.JsonValues.JSON;
 
