@@ -47,6 +47,8 @@ import org.spinepathway.testing.WebSession;
  * that reached the patient stops it; "no answer" does not. The worklist carries the phone and the
  * state of the loop, and the acknowledgement call refuses what it cannot take. Reaching a patient
  * needs a number that works: the API stores phones as E.164 and refuses what is no phone number.
+ * Two sign-in rules that need the clock moved on are here too: a web session's 12-hour lifetime, and
+ * the end of the wait that wrong passwords impose on an account.
  */
 @ExtendWith(ArquillianExtension.class)
 class UrgentContactIT {
@@ -111,6 +113,21 @@ class UrgentContactIT {
         assertTrue(ended.headers().firstValue("Location").orElse("").contains("signed-out.xhtml?reason=expired"), ended.headers().toString());
         assertTrue(browser.get(ended.headers().firstValue("Location").orElseThrow()).body().contains("a sign-in lasts at most a working day"));
         assertEquals(302, browser.get("physio/caseload.xhtml").statusCode(), "the session is gone");
+    }
+
+    @Test
+    void anAccountMadeToWaitByWrongPasswords_shouldTakeTheRightOneOnceTheWaitIsOver() {
+        // Here, like the session's lifetime, because this deployment's clock can be moved on.
+        WebSession attacker = new WebSession(base);
+        for (int i = 1; i <= 5; i++) {
+            assertEquals(401, attacker.api("GET", "api/v1/worklist", null, physician, "Wrong-guess-number-" + i).statusCode());
+        }
+        assertEquals(401, new WebSession(base).api("GET", "api/v1/worklist", null, physician, PASSWORD).statusCode(),
+                "while the account waits, a client it has not used is refused even the right password");
+        assertEquals(401, attacker.api("GET", "api/v1/worklist", null, physician, "Wrong-guess-number-6").statusCode());
+        ShiftedClockProducer.shift(CLOCK, ShiftedClockProducer.shiftIn(CLOCK).plus(Duration.ofSeconds(61)));
+        assertEquals(200, new WebSession(base).api("GET", "api/v1/worklist", null, physician, PASSWORD).statusCode(),
+                "a minute on, the right password passes: guesses during the wait did not stretch it");
     }
 
     @Test

@@ -343,10 +343,10 @@ class AccessMatrixIT {
             assertEquals(200, wrong.statusCode());
         }
         assertEquals(5, countEvents(staff, "SIGN_IN_FAILURE"), "each wrong current password audited as a failed sign-in");
-        assertEquals(1, countEvents(staff, "LOCKOUT"), "and the fifth locks the account");
+        assertEquals(1, countEvents(staff, "LOCKOUT"), "and the fifth makes the account wait");
         HttpResponse<String> rightButLocked = browser.submit("account/password.xhtml", "password", Map.of("currentPassword", PASSWORD,
                 "newPassword", "Brand-new-pass-2027", "newPasswordRepeated", "Brand-new-pass-2027"), "submit");
-        assertTrue(rightButLocked.body().contains("locked"), "the page says the account is locked");
+        assertTrue(rightButLocked.body().contains("please wait a few minutes"), "the page says to wait");
         assertEquals(hashBefore, Clinic.text(databaseUrl, "SELECT password_hash FROM user_account WHERE username = ?", staff),
                 "no guess and not even the right password changes it while locked");
         assertEquals(401, new WebSession(base).api("GET", "api/v1/patients/" + patientAId, null, staff, PASSWORD).statusCode(),

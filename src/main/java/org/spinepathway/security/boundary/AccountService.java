@@ -24,6 +24,7 @@ import org.spinepathway.platform.control.FieldError;
 import org.spinepathway.platform.control.InputValidation;
 import org.spinepathway.platform.control.InvalidInputException;
 import org.spinepathway.platform.control.NotFoundException;
+import org.spinepathway.security.control.KnownDevices;
 import org.spinepathway.security.control.PasswordRules;
 import org.spinepathway.security.control.UserAccountRepository;
 import org.spinepathway.security.entity.AuditAction;
@@ -62,7 +63,10 @@ public class AccountService {
     @Inject
     SignInAttempts signInAttempts;
 
-    static final String LOCKED = "Too many wrong passwords: your account is locked for a while. Try again later.";
+    @Inject
+    KnownDevices knownDevices;
+
+    static final String WAIT = "Too many wrong passwords: please wait a few minutes, then try again.";
 
     @PostConstruct
     void configureHashing() {
@@ -125,27 +129,29 @@ public class AccountService {
 
     /**
      * The signed-in caller changes their own password; the current one must be given. A wrong current
-     * password counts as a failed sign-in of the account (and may lock it); while the account is locked
-     * no current password is checked. The refusal commits, so the count and its audit event stay.
+     * password counts as a failed sign-in of the account (and may make it wait); while it waits no
+     * current password is checked. A new password forgets the browsers the account signed in on. The refusal commits, so the count and its audit event stay.
      */
     @Transactional(dontRollbackOn = InvalidInputException.class)
     public void changeOwnPassword(char[] currentPassword, String newPassword, String newPasswordRepeated) {
         UserAccount account = accounts.findByUsername(securityContext.getCallerPrincipal().getName())
                 .orElseThrow(() -> new NotFoundException("Your account no longer exists."));
-        if (signInAttempts.isLocked(account)) {
-            throw InvalidInputException.of("currentPassword", LOCKED);
+        if (signInAttempts.isDelayed(account)) {
+            throw InvalidInputException.of("currentPassword", WAIT);
         }
         List<FieldError> problems = new ArrayList<>();
         if (currentPassword == null || currentPassword.length == 0 || !passwordHash.verify(currentPassword, account.getPasswordHash())) {
             signInAttempts.recordWrongCurrentPassword(account.getUsername());
-            problems.add(new FieldError("currentPassword", signInAttempts.isLocked(account) ? LOCKED : "This is not your current password."));
+            problems.add(new FieldError("currentPassword", signInAttempts.isDelayed(account) ? WAIT : "This is not your current password."));
         }
         problems.addAll(passwordProblems("newPassword", newPassword, newPasswordRepeated, account.getUsername()));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         account.changePassword(passwordHash.generate(newPassword.toCharArray()), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-        audit.record(AuditAction.UPDATE, null, "UserAccount", account.getId(), "password changed");
+        int forgotten = knownDevices.forgetAll(account.getId(), clock.instant(), "password changed");
+        audit.record(AuditAction.UPDATE, null, "UserAccount", account.getId(), "password changed"
+                + (forgotten == 0 ? "" : "; " + forgotten + " remembered browser(s) forgotten"));
     }
 
     /** An administrator enables or disables an account; nobody can disable their own. */

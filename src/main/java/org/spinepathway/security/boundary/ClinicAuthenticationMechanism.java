@@ -21,7 +21,6 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -49,6 +48,7 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
     private static final Logger LOG = Logger.getLogger(ClinicAuthenticationMechanism.class.getName());
 
     public static final String API_PATH = "/api/";
+    public static final String METRICS_PATH = "/metrics";
     public static final String LOGIN_PAGE = "/login.xhtml";
     public static final String SIGNED_OUT_PAGE = "/signed-out.xhtml";
     /** Where a visitor was going when sign-in interrupted them; read by the sign-in page. */
@@ -66,11 +66,14 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
     /** Set on the request (to the seconds to wait) when a sign-in was refused unchecked: too many refused passwords from its address. */
     public static final String RATE_LIMITED = ClinicAuthenticationMechanism.class.getName() + ".rateLimited";
 
+    /**
+     * Makes a browser known to the account that signed in on it ({@code KnownDevices}): while failed
+     * sign-ins make strangers wait, this browser's right password still passes. It outlives sign-out.
+     */
+    public static final String KNOWN_BROWSER_COOKIE = "sp_known_browser";
+
     private static final String SESSION_CALLER = ClinicAuthenticationMechanism.class.getName() + ".caller";
     private static final String REALM = "Basic realm=\"Spine Pathway\", charset=\"UTF-8\"";
-
-    @Inject
-    IdentityStoreHandler identityStores;
 
     /** The API's calls go to the sign-in service directly: it remembers verified Basic credentials for a while. */
     @Inject
@@ -89,6 +92,10 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
     @Inject
     @ConfigProperty(name = "clinic.session.max-hours")
     int sessionMaxHours;
+
+    @Inject
+    @ConfigProperty(name = "clinic.security.known-device-days")
+    int knownDeviceDays;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -143,9 +150,12 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
             response.setHeader("Retry-After", String.valueOf(wait.getAsLong()));
             return AuthenticationStatus.SEND_FAILURE;
         }
-        CredentialValidationResult result;
+        if (!(credential instanceof UsernamePasswordCredential typed)) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        SignInAttempts.Outcome outcome;
         try {
-            result = identityStores.validate(credential);
+            outcome = signIn.verifyWeb(typed.getCaller(), typed.getPassword().getValue(), cookie(request, KNOWN_BROWSER_COOKIE));
         } catch (RuntimeException e) {
             if (!DatabaseOutage.explains(e)) {
                 throw e;
@@ -153,6 +163,7 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
             request.setAttribute(DATABASE_UNAVAILABLE, Boolean.TRUE);
             return AuthenticationStatus.SEND_FAILURE;
         }
+        CredentialValidationResult result = outcome.result();
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             limits.refused(request);
             // Not context.responseUnauthorized(): the sign-in page shows its own message.
@@ -170,6 +181,15 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
         marker.setSecure(request.isSecure());
         marker.setAttribute("SameSite", "Lax");
         response.addCookie(marker);
+        if (outcome.newDeviceToken() != null) {
+            Cookie known = new Cookie(KNOWN_BROWSER_COOKIE, outcome.newDeviceToken());
+            known.setPath(cookiePath(request));
+            known.setHttpOnly(true);
+            known.setSecure(request.isSecure());
+            known.setMaxAge((int) Duration.ofDays(knownDeviceDays).toSeconds());
+            known.setAttribute("SameSite", "Strict");
+            response.addCookie(known);
+        }
         return context.notifyContainerAboutLogin(result);
     }
 
@@ -203,9 +223,11 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
                 }
                 limits.refused(request);
             }
-            return unauthorized(response, "The username or password is not right, or the account is locked.");
+            return unauthorized(response, "The username or password is not right, or the account must wait after too many wrong passwords.");
         }
-        if (context.isProtected()) {
+        // Payara's metrics endpoint is not protected in this application's terms (it is another module):
+        // its callers are asked for credentials all the same, rather than refused unasked.
+        if (context.isProtected() || isMetrics(request)) {
             return unauthorized(response, "Authentication required: send HTTP Basic credentials of a clinic account.");
         }
         return context.doNothing();
@@ -247,8 +269,19 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
         return AuthenticationStatus.SEND_FAILURE;
     }
 
+    /**
+     * The JSON API, and Payara's {@code /metrics}: both take HTTP Basic, as integrations and scrapers
+     * send it. Payara adds its metrics servlet to the application at the root, so it shares this
+     * mechanism; {@code config/payara-pre-boot.asadmin} gives it to ADMIN, over TLS only (plain HTTP
+     * is answered 403 before any credential is read).
+     */
     static boolean isApi(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + API_PATH);
+        return request.getRequestURI().startsWith(request.getContextPath() + API_PATH) || isMetrics(request);
+    }
+
+    private static boolean isMetrics(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        return uri.equals(METRICS_PATH) || uri.startsWith(METRICS_PATH + "/");
     }
 
     private static boolean isPublicResource(HttpServletRequest request) {
@@ -309,16 +342,19 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
     }
 
     private static boolean hasSignedInCookie(HttpServletRequest request) {
+        return cookie(request, SIGNED_IN_COOKIE) != null;
+    }
+
+    private static String cookie(HttpServletRequest request, String name) {
         Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return false;
-        }
-        for (Cookie cookie : cookies) {
-            if (SIGNED_IN_COOKIE.equals(cookie.getName())) {
-                return true;
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (name.equals(cookie.getName())) {
+                    return cookie.getValue();
+                }
             }
         }
-        return false;
+        return null;
     }
 
     private static void forgetSignedInCookie(HttpServletRequest request, HttpServletResponse response) {
@@ -335,7 +371,6 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
         return request.getContextPath().isEmpty() ? "/" : request.getContextPath();
     }
 
-    /** What the session keeps of a signed-in caller: a name and the role, nothing secret. */
     /** Who a session signed in as, the account's stamp then ({@link SignInService#sessionStamp}) and when. */
     record SignedInCaller(String name, Set<String> groups, String stamp, Instant signedInAt) implements Serializable {
     }

@@ -6,8 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.spinepathway.security.entity.Role;
 
 /**
- * The application's roles. Authentication is {@link ClinicAuthenticationMechanism} with
- * {@link ClinicIdentityStore}; which role may reach which URL is declared in {@code web.xml} and
+ * The application's roles. Authentication is {@link ClinicAuthenticationMechanism}, which checks
+ * passwords through {@link SignInService}; which role may reach which URL is declared in {@code web.xml} and
  * on the REST resources, and every pair is tested by {@code AccessMatrixIT}.
  */
 @ApplicationScoped

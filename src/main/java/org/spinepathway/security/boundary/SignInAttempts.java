@@ -16,23 +16,40 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.spinepathway.platform.control.LogSafe;
-import org.spinepathway.security.control.LockoutPolicy;
+import org.spinepathway.security.control.KnownDevices;
+import org.spinepathway.security.control.SignInDelay;
 import org.spinepathway.security.control.UserAccountRepository;
 import org.spinepathway.security.entity.AuditAction;
+import org.spinepathway.security.entity.KnownDevice;
 import org.spinepathway.security.entity.UserAccount;
 
 /**
  * Records the outcome of a sign-in attempt whose password was already checked: with the account's
  * row locked, so that concurrent failures are all counted, it decides from the account as it is now
- * (enabled, locked, password unchanged since the check), counts failures and locks accounts under
- * attack, and audits the attempt. The slow password hash is never computed here, so the row lock
- * and the database connection are held for milliseconds.
+ * (enabled, delayed, password unchanged since the check), counts failures and delays accounts under
+ * attack ({@link SignInDelay}), lets the account's own browsers through ({@link KnownDevices}), and
+ * audits the attempt. The slow password hash is never computed here, so the row lock and the
+ * database connection are held for milliseconds.
  */
 @ApplicationScoped
 public class SignInAttempts {
 
+    /**
+     * What became of an attempt: the result, and for a sign-in from a browser the account had not
+     * used, the token of the cookie that makes it known from now on (null otherwise).
+     */
+    public record Outcome(CredentialValidationResult result, String newDeviceToken) {
+
+        static Outcome refused() {
+            return new Outcome(CredentialValidationResult.INVALID_RESULT, null);
+        }
+    }
+
     @Inject
     UserAccountRepository accounts;
+
+    @Inject
+    KnownDevices devices;
 
     @Inject
     AuditLog audit;
@@ -41,30 +58,42 @@ public class SignInAttempts {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "clinic.security.lockout.max-failures", defaultValue = "5")
+    @ConfigProperty(name = "clinic.security.lockout.max-failures")
     int maxFailures;
 
     @Inject
-    @ConfigProperty(name = "clinic.security.lockout.window-minutes", defaultValue = "15")
+    @ConfigProperty(name = "clinic.security.lockout.window-minutes")
     int windowMinutes;
 
     @Inject
-    @ConfigProperty(name = "clinic.security.lockout.lock-minutes", defaultValue = "15")
-    int lockMinutes;
+    @ConfigProperty(name = "clinic.security.lockout.first-delay-seconds")
+    int firstDelaySeconds;
 
-    private LockoutPolicy lockout;
+    @Inject
+    @ConfigProperty(name = "clinic.security.lockout.max-delay-minutes")
+    int maxDelayMinutes;
+
+    @Inject
+    @ConfigProperty(name = "clinic.security.known-device-days")
+    int knownDeviceDays;
+
+    private SignInDelay delay;
 
     @PostConstruct
     void init() {
-        lockout = new LockoutPolicy(maxFailures, Duration.ofMinutes(windowMinutes), Duration.ofMinutes(lockMinutes));
+        delay = new SignInDelay(maxFailures, Duration.ofMinutes(windowMinutes), Duration.ofSeconds(firstDelaySeconds),
+                Duration.ofMinutes(maxDelayMinutes));
     }
 
     /**
      * @param checkedHash the stored hash the password was checked against (null: no such account)
      * @param passwordMatches whether the password matched {@code checkedHash}
+     * @param deviceToken the browser's known-device cookie, or null (API calls have none)
+     * @param rememberBrowser whether a successful sign-in from a browser not known yet makes it known
      */
     @Transactional
-    public CredentialValidationResult record(String username, String checkedHash, boolean passwordMatches) {
+    public Outcome record(String username, String checkedHash, boolean passwordMatches, String deviceToken,
+                          boolean rememberBrowser) {
         Optional<UserAccount> found = username == null || username.isEmpty()
                 ? Optional.empty() : accounts.findByUsernameForUpdate(username);
         Instant now = clock.instant();
@@ -75,17 +104,52 @@ public class SignInAttempts {
         if (!account.isEnabled()) {
             return refuse(username, "account disabled");
         }
-        LockoutPolicy.State before = account.lockoutState();
-        if (before.isLockedAt(now)) {
-            return refuse(username, "account locked until " + before.lockedUntil());
-        }
         // A password that matched a hash replaced meanwhile is the old password: a failure like any other.
-        if (!passwordMatches || !account.getPasswordHash().equals(checkedHash)) {
-            countFailure(account, now, "wrong password");
-            return CredentialValidationResult.INVALID_RESULT;
+        boolean right = passwordMatches && account.getPasswordHash().equals(checkedHash);
+        Optional<KnownDevice> device = devices.find(deviceToken, now, Duration.ofDays(knownDeviceDays))
+                .filter(d -> d.getAccountId() == account.getId());
+        if (device.isPresent()) {
+            return fromKnownBrowser(account, device.get(), right, now);
         }
-        account.signedIn(OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-        audit.recordSignIn(AuditAction.SIGN_IN, username, null);
+        SignInDelay.State before = account.delayState();
+        if (before.isDelayedAt(now)) {
+            return refuse(username, "a browser or client the account has not signed in from, while sign-in waits until "
+                    + before.delayedUntil());
+        }
+        if (!right) {
+            countFailure(account, now, "wrong password");
+            return Outcome.refused();
+        }
+        account.signedIn(OffsetDateTime.ofInstant(now, ZoneOffset.UTC), true);
+        String token = rememberBrowser ? devices.remember(account.getId(), now) : null;
+        audit.recordSignIn(AuditAction.SIGN_IN, username, token == null ? null : "from a browser the account had not used; it is remembered");
+        return new Outcome(valid(account), token);
+    }
+
+    /**
+     * The account's own browser: it is not kept waiting by the account's delay (which may be an
+     * attacker's doing), and a success there leaves the delay for strangers as it is. Its wrong
+     * passwords count against the browser alone; at the account's limit it is forgotten.
+     */
+    private Outcome fromKnownBrowser(UserAccount account, KnownDevice device, boolean right, Instant now) {
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        if (right) {
+            device.signedIn(at);
+            account.signedIn(at, !account.delayState().isDelayedAt(now));
+            audit.recordSignIn(AuditAction.SIGN_IN, account.getUsername(), null);
+            return new Outcome(valid(account), null);
+        }
+        int failures = device.failed();
+        audit.recordSignIn(AuditAction.SIGN_IN_FAILURE, account.getUsername(), "wrong password from a browser the account has signed in from");
+        if (failures >= maxFailures) {
+            device.forget(at, failures + " wrong passwords");
+            audit.recordSignIn(AuditAction.LOCKOUT, account.getUsername(),
+                    failures + " wrong passwords from one of the account's browsers: it is no longer remembered");
+        }
+        return Outcome.refused();
+    }
+
+    private static CredentialValidationResult valid(UserAccount account) {
         return new CredentialValidationResult(account.getUsername(), Set.of(account.getRole().name()));
     }
 
@@ -100,19 +164,19 @@ public class SignInAttempts {
                 .ifPresent(account -> countFailure(account, clock.instant(), "wrong current password when changing it"));
     }
 
-    /** Whether the account is locked now (by failed sign-ins or failed password changes). */
-    public boolean isLocked(UserAccount account) {
-        return account.lockoutState().isLockedAt(clock.instant());
+    /** Whether failed attempts make the account wait now (for sign-ins from unknown browsers, and password changes). */
+    public boolean isDelayed(UserAccount account) {
+        return account.delayState().isDelayedAt(clock.instant());
     }
 
     private void countFailure(UserAccount account, Instant now, String detail) {
-        LockoutPolicy.State before = account.lockoutState();
-        LockoutPolicy.State after = lockout.afterFailure(before, now);
-        account.applyLockoutState(after);
+        SignInDelay.State before = account.delayState();
+        SignInDelay.State after = delay.afterFailure(before, now);
+        account.applyDelayState(after);
         audit.recordSignIn(AuditAction.SIGN_IN_FAILURE, account.getUsername(), detail);
-        if (LockoutPolicy.lockedBy(before, after, now)) {
-            audit.recordSignIn(AuditAction.LOCKOUT, account.getUsername(),
-                    maxFailures + " failed sign-ins; locked until " + after.lockedUntil());
+        if (SignInDelay.delayedBy(before, after, now)) {
+            audit.recordSignIn(AuditAction.LOCKOUT, account.getUsername(), after.failures()
+                    + " failed sign-ins; browsers and clients the account has not signed in from wait until " + after.delayedUntil());
         }
     }
 
@@ -122,11 +186,11 @@ public class SignInAttempts {
      */
     @Transactional
     public CredentialValidationResult refuseControlCharacters(String username) {
-        return refuse(LogSafe.text(username), "control characters in the username or password");
+        return refuse(LogSafe.text(username), "control characters in the username or password").result();
     }
 
-    private CredentialValidationResult refuse(String username, String why) {
+    private Outcome refuse(String username, String why) {
         audit.recordSignIn(AuditAction.SIGN_IN_FAILURE, username, why);
-        return CredentialValidationResult.INVALID_RESULT;
+        return Outcome.refused();
     }
 }

@@ -66,22 +66,27 @@ public class SignInService {
         }
     }
 
-    /** A sign-in: the password is checked, and the attempt counted and audited. */
-    public CredentialValidationResult verify(String typedUsername, char[] password) {
-        return check(UserAccount.normalizeUsername(typedUsername), password).result();
+    /**
+     * A sign-in from a browser, which may hold the cookie of a browser the account has signed in
+     * from ({@code deviceToken}, or null); the outcome carries the cookie to give a browser that is
+     * new to the account.
+     */
+    public SignInAttempts.Outcome verifyWeb(String typedUsername, char[] password, String deviceToken) {
+        return check(UserAccount.normalizeUsername(typedUsername), password, deviceToken, true).outcome();
     }
 
     /**
      * An API call's Basic credentials. A username and password verified in the last few minutes,
      * against the account's current password, are accepted without the PBKDF2 work and without a new
      * SIGN_IN audit event (the call's own reads and writes are audited as ever); the account must
-     * still be enabled and not locked, read from the database on every call. Anything else is a full
-     * check, remembered when it succeeds.
+     * still be enabled, read from the database on every call (a delay from failed sign-ins does not
+     * stop a caller that already proved its password). Anything else is a full check, remembered when
+     * it succeeds.
      */
     public CredentialValidationResult verifyApiCall(String typedUsername, char[] password) {
         String username = UserAccount.normalizeUsername(typedUsername);
         if (username == null || username.isEmpty() || LogSafe.hasControlCharacters(username)) {
-            return check(username, password).result();
+            return check(username, password, null, false).outcome().result();
         }
         Optional<CredentialValidationResult> known = remembered(username, password);
         if (known.isPresent()) {
@@ -97,11 +102,12 @@ public class SignInService {
             if (known.isPresent()) {
                 return known.get();
             }
-            Checked checked = check(username, password);
-            if (checked.result().getStatus() == CredentialValidationResult.Status.VALID) {
+            Checked checked = check(username, password, null, false);
+            CredentialValidationResult result = checked.outcome().result();
+            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 verified.remember(username, password, checked.hash());
             }
-            return checked.result();
+            return result;
         } finally {
             lock.unlock();
         }
@@ -128,26 +134,28 @@ public class SignInService {
 
     private Optional<CredentialValidationResult> remembered(String username, char[] password) {
         Optional<UserAccountRepository.Standing> account = accounts.standing(username);
-        if (account.isPresent() && account.get().mayCallAt(clock.instant())
+        // A credential verified earlier is this client's proof, like a known browser's cookie: an
+        // attacker's failures since, which delay strangers, do not stop the integration that holds it.
+        if (account.isPresent() && account.get().enabled()
                 && verified.wereVerified(username, password, account.get().passwordHash())) {
             return Optional.of(new CredentialValidationResult(account.get().username(), Set.of(account.get().role().name())));
         }
         return Optional.empty();
     }
 
-    private record Checked(CredentialValidationResult result, String hash) {
+    private record Checked(SignInAttempts.Outcome outcome, String hash) {
     }
 
-    private Checked check(String username, char[] password) {
+    private Checked check(String username, char[] password, String deviceToken, boolean rememberBrowser) {
         if (LogSafe.hasControlCharacters(username) || LogSafe.hasControlCharacters(password)) {
             // No account has such a name or password (the rules refuse them), so no account is looked up:
             // a NUL would fail the query, and the text must reach neither a query nor the log as it is.
-            return new Checked(attempts.refuseControlCharacters(username), null);
+            return new Checked(new SignInAttempts.Outcome(attempts.refuseControlCharacters(username), null), null);
         }
         String storedHash = username == null || username.isEmpty() ? null
                 : accounts.standing(username).map(UserAccountRepository.Standing::passwordHash).orElse(null);
         // An unknown account costs the same PBKDF2 work, against a decoy hash.
         boolean matches = passwordHash.verify(password, storedHash == null ? decoyHash : storedHash) && storedHash != null;
-        return new Checked(attempts.record(username, storedHash, matches), storedHash);
+        return new Checked(attempts.record(username, storedHash, matches, deviceToken, rememberBrowser), storedHash);
     }
 }

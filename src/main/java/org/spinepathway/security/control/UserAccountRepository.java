@@ -35,12 +35,11 @@ public class UserAccountRepository {
     @Resource(lookup = DatabaseMigration.DATASOURCE)
     DataSource dataSource;
 
-    /** What an API call needs to know of its caller's account: who they are, their password's hash, and whether they may call. */
-    public record Standing(String username, Role role, String passwordHash, boolean enabled, Instant lockedUntil) {
-
-        public boolean mayCallAt(Instant now) {
-            return enabled && !new LockoutPolicy.State(0, null, lockedUntil).isLockedAt(now);
-        }
+    /**
+     * What an API call needs to know of its caller's account: who they are, their password's hash,
+     * whether it is enabled, and until when sign-ins from unknown clients wait ({@link SignInDelay}).
+     */
+    public record Standing(String username, Role role, String passwordHash, boolean enabled, Instant delayedUntil) {
     }
 
     /**

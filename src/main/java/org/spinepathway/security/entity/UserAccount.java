@@ -15,7 +15,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import org.spinepathway.platform.entity.AuditedEntity;
-import org.spinepathway.security.control.LockoutPolicy;
+import org.spinepathway.security.control.SignInDelay;
 
 /**
  * A login: a patient's or a staff member's. Usernames are kept in lower case so that sign-in is
@@ -64,8 +64,8 @@ public class UserAccount extends AuditedEntity {
     @Column(name = "failed_sign_ins", nullable = false)
     private int failedSignIns;
 
-    @Column(name = "first_failed_sign_in")
-    private OffsetDateTime firstFailedSignIn;
+    @Column(name = "last_failed_sign_in")
+    private OffsetDateTime lastFailedSignIn;
 
     @Column(name = "locked_until")
     private OffsetDateTime lockedUntil;
@@ -95,20 +95,23 @@ public class UserAccount extends AuditedEntity {
         return username == null ? null : username.trim().toLowerCase(Locale.ROOT);
     }
 
-    public LockoutPolicy.State lockoutState() {
-        return new LockoutPolicy.State(failedSignIns,
-                firstFailedSignIn == null ? null : firstFailedSignIn.toInstant(),
+    public SignInDelay.State delayState() {
+        return new SignInDelay.State(failedSignIns,
+                lastFailedSignIn == null ? null : lastFailedSignIn.toInstant(),
                 lockedUntil == null ? null : lockedUntil.toInstant());
     }
 
-    public void applyLockoutState(LockoutPolicy.State state) {
+    public void applyDelayState(SignInDelay.State state) {
         failedSignIns = state.failures();
-        firstFailedSignIn = state.firstFailure() == null ? null : state.firstFailure().atOffset(ZoneOffset.UTC);
-        lockedUntil = state.lockedUntil() == null ? null : state.lockedUntil().atOffset(ZoneOffset.UTC);
+        lastFailedSignIn = state.lastFailure() == null ? null : state.lastFailure().atOffset(ZoneOffset.UTC);
+        lockedUntil = state.delayedUntil() == null ? null : state.delayedUntil().atOffset(ZoneOffset.UTC);
     }
 
-    public void signedIn(OffsetDateTime at) {
-        applyLockoutState(LockoutPolicy.State.CLEAR);
+    /** A successful sign-in; {@code clearFailures} forgets the failures counted (and any delay they set). */
+    public void signedIn(OffsetDateTime at, boolean clearFailures) {
+        if (clearFailures) {
+            applyDelayState(SignInDelay.State.CLEAR);
+        }
         lastSignIn = at;
     }
 

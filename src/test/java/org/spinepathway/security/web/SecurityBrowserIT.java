@@ -23,6 +23,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.spinepathway.security.boundary.ClinicAuthenticationMechanism;
 import org.spinepathway.testing.Browser;
 import org.spinepathway.testing.BrowserSession;
 import org.spinepathway.testing.Clinic;
@@ -33,7 +34,7 @@ import org.spinepathway.testing.WebSession;
 
 /**
  * Accounts as people use them, in headless Chromium: a patient registers (with a mobile number the
- * clinic can call), signs out and in; five wrong passwords lock an account; an idle session ends with
+ * clinic can call), signs out and in; an attacker's wrong passwords make strangers wait but not the patient's own browser; an idle session ends with
  * a clear page; the administrator finds a chart read in the audit log. How the clinic reaches a
  * patient is changed by the patient on their home page and by the physiotherapist on the plan page.
  */
@@ -258,17 +259,47 @@ class SecurityBrowserIT {
     }
 
     @Test
-    void fiveWrongPasswords_shouldLockTheAccount_evenAgainstTheRightOne() {
+    void anAttackersWrongPasswords_shouldMakeStrangersWait_butNotThePatientsOwnBrowser() throws SQLException {
         registerByHttp();
+        signIn(email, PASSWORD);
+        wait.until(ExpectedConditions.urlContains("/patient/home.xhtml"));
+        org.openqa.selenium.Cookie known = browser.manage().getCookieNamed(ClinicAuthenticationMechanism.KNOWN_BROWSER_COOKIE);
+        assertTrue(known != null && known.isHttpOnly() && "Strict".equals(known.getSameSite()), "the browser is remembered: " + known);
+        browser.findElement(By.id("navForm:signOut")).click();
+        wait.until(ExpectedConditions.urlContains("signedOut=true"));
+
+        WebSession attacker = new WebSession(base);
+        for (int i = 1; i <= 5; i++) {
+            HttpResponse<String> guess = attacker.signIn(email, "Not-my-password-" + i);
+            assertEquals(200, guess.statusCode(), "guess " + i + " is refused");
+        }
+        assertEquals(1, Clinic.number(databaseUrl, "SELECT count(*) FROM audit_event WHERE username = ? AND action = 'LOCKOUT'", email));
+        HttpResponse<String> stranger = new WebSession(base).signIn(email, PASSWORD);
+        assertEquals(200, stranger.statusCode(), "another browser with the right password waits");
+        assertTrue(stranger.body().contains("must wait a little"), "and is told so, as every refusal is");
+
+        signIn(email, PASSWORD);
+        wait.until(ExpectedConditions.urlContains("/patient/home.xhtml"));
+        assertEquals(1, Clinic.number(databaseUrl, "SELECT count(*) FROM user_account WHERE username = ? AND locked_until > now()", email),
+                "the patient's own sign-in leaves strangers waiting");
+    }
+
+    @Test
+    void wrongPasswordsFromTheBrowserItself_shouldCountAgainstIt_andFiveForgetIt() throws SQLException {
+        registerByHttp();
+        signIn(email, PASSWORD);
+        wait.until(ExpectedConditions.urlContains("/patient/home.xhtml"));
+        browser.findElement(By.id("navForm:signOut")).click();
+        wait.until(ExpectedConditions.urlContains("signedOut=true"));
         for (int i = 1; i <= 5; i++) {
             signIn(email, "Not-my-password-" + i);
             assertTrue(failureMessage().contains("not right"), "attempt " + i);
         }
-        signIn(email, PASSWORD);
-        String message = failureMessage();
-        assertTrue(message.contains("or the account is locked"), message);
-        assertTrue(browser.getCurrentUrl().contains("/login.xhtml"), "still on the sign-in page");
-        assertTrue(browser.findElement(By.cssSelector(".hint")).getText().contains("locked for 15 minutes"));
+        assertTrue(browser.findElement(By.cssSelector(".hint")).getText().contains("not kept waiting"));
+        assertEquals(1, Clinic.number(databaseUrl, "SELECT count(*) FROM known_device d JOIN user_account a ON a.id = d.account_id"
+                + " WHERE a.username = ? AND d.forgotten_at IS NOT NULL", email), "five wrong passwords forget the browser");
+        assertEquals(0, Clinic.number(databaseUrl, "SELECT count(*) FROM user_account WHERE username = ? AND failed_sign_ins > 0", email),
+                "they are not the account's failures: strangers are not kept waiting by them");
     }
 
     @Test
