@@ -44,6 +44,8 @@ public final class LocalClinic {
     private final int demoPatients = Integer.parseInt(System.getenv().getOrDefault("CLINIC_DEMO_PATIENTS", "0"));
     /** The address Payara listens on: this machine only, unless the environment opens it (0.0.0.0 for every interface). */
     private final String httpAddress = System.getenv().getOrDefault("CLINIC_HTTP_ADDRESS", "127.0.0.1");
+    /** Payara's data grid (Hazelcast, port 6900 on every interface) runs only when clustering is asked for. */
+    private final boolean clustered = Boolean.parseBoolean(System.getenv().getOrDefault("CLINIC_CLUSTER", "false"));
 
     static final String DEMO_ADMIN_PASSWORD = "Demo-clinic-2026";
     static final String DEMO_PHYSIO = "demo.physio";
@@ -111,9 +113,10 @@ public final class LocalClinic {
     private Process startPayara(Map<String, String> environment) throws IOException {
         Path tmp = home.resolve("target/tmp");
         Files.createDirectories(tmp);
-        // Payara Micro has no option for the listener's address; a command run before boot sets it.
+        // The clinic's own pre-boot commands, and the listener's address (Payara Micro has no option for it).
         Path preBoot = Files.writeString(tmp.resolve("pre-boot-commands.asadmin"),
-                "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address="
+                Files.readString(home.resolve("config/payara-pre-boot.asadmin"))
+                        + "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address="
                         + httpAddress + "\n");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -122,8 +125,10 @@ public final class LocalClinic {
                 "--deploy", war.toString(),
                 "--contextroot", "/",
                 "--port", String.valueOf(httpPort),
-                "--prebootcommandfile", preBoot.toString(),
-                "--nocluster"));
+                "--prebootcommandfile", preBoot.toString()));
+        if (!clustered) {
+            command.add("--nohazelcast");
+        }
         // Read by the application at a lower precedence than environment variables.
         environment.putIfAbsent("CLINIC_CONFIG_FILE", home.resolve("config/local.properties").toString());
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.spinepathway.testing.Clinic;
 import org.spinepathway.testing.ClinicDeployment;
 import org.spinepathway.testing.EmbeddedDatabase;
 import org.spinepathway.testing.Http;
@@ -37,23 +39,40 @@ class PlatformIT {
 
     private static final int REFUSED_PER_MINUTE = 10;
 
+    private static final int REGISTRATIONS_PER_HOUR = 3;
+    private static String databaseUrl;
+
     @Deployment(testable = false)
     static WebArchive deployment() {
-        // A low limit of refused passwords, for the test of it; no other test here sends a wrong one.
-        return ClinicDeployment.onDatabase(EmbeddedDatabase.get().createDatabase("platform"),
-                Map.of("clinic.security.rate-limit.failures-per-address-per-minute", String.valueOf(REFUSED_PER_MINUTE)));
+        // Low limits of refused passwords and registrations, for the tests of them; no other test here
+        // sends a wrong password or registers.
+        databaseUrl = EmbeddedDatabase.get().createDatabase("platform");
+        return ClinicDeployment.onDatabase(databaseUrl,
+                Map.of("clinic.security.rate-limit.failures-per-address-per-minute", String.valueOf(REFUSED_PER_MINUTE),
+                        "clinic.security.rate-limit.registrations-per-address-per-hour", String.valueOf(REGISTRATIONS_PER_HOUR)));
     }
 
     @Test
-    void readiness_shouldBeUpWithTheSchemaVersion_andLivenessAndMetricsServed() {
+    void readiness_shouldBeUpWithTheSchemaVersion_andLivenessServed() {
         HttpResponse<String> ready = Http.get(base, "/health/ready");
         assertEquals(200, ready.statusCode(), ready.body());
         assertTrue(ready.body().contains("\"schemaVersion\""), ready.body());
-
         assertEquals(200, Http.get(base, "/health/live").statusCode());
-        HttpResponse<String> metrics = Http.get(base, "/metrics");
-        assertEquals(200, metrics.statusCode());
-        assertTrue(metrics.body().contains("# TYPE"), "Prometheus text expected from /metrics");
+    }
+
+    @Test
+    void metrics_shouldBeServedToNobodyOverPlainHttp_notEvenTheAdministrator() {
+        // Payara's endpoint takes its constraint over TLS only (there an administrator's Basic
+        // credentials read it, and nobody else's); on a plain HTTP port it answers 403 to every caller.
+        HttpResponse<String> anonymous = Http.get(base, "/metrics");
+        assertEquals(403, anonymous.statusCode(), "a stranger reads no metrics");
+        assertFalse(anonymous.body().contains("# TYPE"));
+        String physician = "metrics-doctor-" + UUID.randomUUID().toString().substring(0, 8);
+        Clinic.createStaff(base, physician, "Metrics-doctor-pass-1", "PHYSICIAN", "Dr Metrics");
+        assertEquals(403, Http.get(base, "/metrics", physician, "Metrics-doctor-pass-1").statusCode(), "nor does a physician");
+        HttpResponse<String> admin = Http.get(base, "/metrics", ClinicDeployment.ADMIN_USERNAME, ClinicDeployment.ADMIN_PASSWORD);
+        assertEquals(403, admin.statusCode(), "nor the administrator, whose password would cross the network in clear");
+        assertFalse(admin.body().contains("# TYPE"));
     }
 
     @Test
@@ -167,6 +186,31 @@ class PlatformIT {
         Thread.sleep(Duration.ofSeconds(60 / REFUSED_PER_MINUTE).toMillis() + 500);
         assertEquals(404, admin.api("GET", "api/v1/patients/999999999", null, ClinicDeployment.ADMIN_USERNAME,
                 ClinicDeployment.ADMIN_PASSWORD).statusCode());
+    }
+
+    @Test
+    void registrationsFromOneAddress_shouldBeLimited_with429_beforeTheFormIsChecked() throws SQLException {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < REGISTRATIONS_PER_HOUR; i++) {
+            // Registrations taken or refused count alike: here one with a password too short.
+            HttpResponse<String> sent = register("limit-" + i + "-" + run + "@example.test", i == 0 ? "short" : "Limit-pass-2026-x");
+            assertTrue(sent.statusCode() == 302 || sent.body().contains("characters"), "registration " + i + ": " + sent.statusCode());
+        }
+        HttpResponse<String> over = register("limit-over-" + run + "@example.test", "Limit-pass-2026-x");
+        assertEquals(429, over.statusCode());
+        assertTrue(over.body().contains("Too many registrations have come from your network"), over.body());
+        long retryAfter = Long.parseLong(over.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(retryAfter >= 1 && retryAfter <= 3600 / REGISTRATIONS_PER_HOUR, "Retry-After " + retryAfter);
+        assertEquals(0, Clinic.number(databaseUrl, "SELECT count(*) FROM user_account WHERE username = ?", "limit-over-" + run + "@example.test"),
+                "nothing stored past the limit");
+        assertEquals(REGISTRATIONS_PER_HOUR - 1, Clinic.number(databaseUrl, "SELECT count(*) FROM user_account WHERE username LIKE ?",
+                "limit-%-" + run + "@example.test"));
+    }
+
+    private HttpResponse<String> register(String email, String password) {
+        return new WebSession(base).submit("register.xhtml", "registration", Map.of(
+                "givenName", "Rita", "familyName", "Limit", "birthDate_input", "1980-05-17", "sex", "FEMALE",
+                "email", email, "phone", "07400 123456", "password", password, "passwordRepeated", password), "submit");
     }
 
     @Test

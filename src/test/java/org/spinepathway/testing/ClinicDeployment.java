@@ -55,7 +55,9 @@ public final class ClinicDeployment {
                 // Every test signs in from 127.0.0.1, many with wrong passwords on purpose: the limit on refused
                 // passwords is out of reach unless a deployment's settings (after these lines) set it.
                 + "clinic.security.rate-limit.failures-per-address-per-minute=1000000\n"
-                + "clinic.security.rate-limit.failures-overall-per-minute=1000000\n";
+                + "clinic.security.rate-limit.failures-overall-per-minute=1000000\n"
+                + "clinic.security.rate-limit.registrations-per-address-per-hour=1000000\n"
+                + "clinic.security.rate-limit.registrations-overall-per-hour=1000000\n";
         StringBuilder extra = new StringBuilder();
         settings.forEach((key, value) -> extra.append(key).append('=').append(value).append('\n'));
         overrides += extra;

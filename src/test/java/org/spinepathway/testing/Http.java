@@ -46,7 +46,17 @@ public final class Http {
     }
 
     public static HttpResponse<String> get(URL base, String path) {
-        HttpRequest request = HttpRequest.newBuilder(resolve(base, path)).timeout(Duration.ofSeconds(20)).GET().build();
+        return get(base, path, null, null);
+    }
+
+    /** A GET with HTTP Basic credentials (none when {@code username} is null), as a metrics scraper sends it. */
+    public static HttpResponse<String> get(URL base, String path, String username, String password) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(resolve(base, path)).timeout(Duration.ofSeconds(20)).GET();
+        if (username != null) {
+            builder.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString((username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        HttpRequest request = builder.build();
         try {
             return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

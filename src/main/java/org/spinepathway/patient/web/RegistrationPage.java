@@ -5,8 +5,10 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -23,8 +25,10 @@ import org.spinepathway.patient.entity.Sex;
 import org.spinepathway.platform.control.ConflictException;
 import org.spinepathway.platform.control.InvalidInputException;
 import org.spinepathway.platform.web.FieldMessages;
-import org.spinepathway.security.control.PasswordRules;
+import org.spinepathway.platform.web.Messages;
+import org.spinepathway.security.boundary.RegistrationLimits;
 import org.spinepathway.security.boundary.WebSignIn;
+import org.spinepathway.security.control.PasswordRules;
 
 /**
  * {@code /register.xhtml}: a patient creates their own account and is signed in. Request scoped:
@@ -53,6 +57,9 @@ public class RegistrationPage implements Serializable {
     SecurityContext securityContext;
 
     @Inject
+    RegistrationLimits limits;
+
+    @Inject
     Clock clock;
 
     private String givenName;
@@ -66,6 +73,15 @@ public class RegistrationPage implements Serializable {
 
     public void register() throws IOException {
         FacesContext context = FacesContext.getCurrentInstance();
+        ExternalContext external = context.getExternalContext();
+        OptionalLong wait = limits.attempt((HttpServletRequest) external.getRequest());
+        if (wait.isPresent()) {
+            external.setResponseStatus(429);
+            ((HttpServletResponse) external.getResponse()).setHeader("Retry-After", String.valueOf(wait.getAsLong()));
+            context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    Messages.format(context, "register.rateLimited", (wait.getAsLong() + 59) / 60), null));
+            return;
+        }
         try {
             patients.register(new PatientRegistration(
                     new NewPatient(givenName, familyName, birthDate, sex == null ? null : sex.name(), email, phone, null),
@@ -77,7 +93,6 @@ public class RegistrationPage implements Serializable {
             FieldMessages.show(context, conflict, INPUTS);
             return;
         }
-        ExternalContext external = context.getExternalContext();
         AuthenticationStatus status = WebSignIn.authenticate(securityContext, (HttpServletRequest) external.getRequest(),
                 (HttpServletResponse) external.getResponse(), email, password);
         external.redirect(external.getRequestContextPath()

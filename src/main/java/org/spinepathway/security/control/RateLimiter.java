@@ -6,9 +6,9 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Token buckets, one per key (a client address) and one for everybody: each holds
- * {@code perMinute} tokens and refills at that rate, so a key may spend a minute's worth at once
- * and then one token every {@code 60 / perMinute} seconds. A caller asks {@link #retryAfter} before
+ * Token buckets, one per key (a client address) and one for everybody: each holds its limit of
+ * tokens and refills at that rate per {@code period}, so a key may spend a period's worth at once
+ * and then one token every {@code period / limit}. A caller asks {@link #retryAfter} before
  * the costly work and {@link #charge}s a token for each attempt that counts (a refused password).
  * <p>
  * The map holds at most {@code maxKeys} buckets: when it is full, buckets that have refilled
@@ -17,22 +17,29 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RateLimiter {
 
-    private final int perKeyPerMinute;
-    private final int overallPerMinute;
+    private final int perKey;
+    private final int overallLimit;
+    private final long periodMillis;
     private final int maxKeys;
     private final Clock clock;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final Bucket overall;
 
-    public RateLimiter(int perKeyPerMinute, int overallPerMinute, int maxKeys, Clock clock) {
-        if (perKeyPerMinute < 1 || overallPerMinute < 1 || maxKeys < 1) {
-            throw new IllegalArgumentException("limits must be at least 1");
+    /** Limits per minute. */
+    public RateLimiter(int perKey, int overallLimit, int maxKeys, Clock clock) {
+        this(perKey, overallLimit, java.time.Duration.ofMinutes(1), maxKeys, clock);
+    }
+
+    public RateLimiter(int perKey, int overallLimit, java.time.Duration period, int maxKeys, Clock clock) {
+        if (perKey < 1 || overallLimit < 1 || maxKeys < 1 || period.toMillis() < 1) {
+            throw new IllegalArgumentException("limits and the period must be at least 1");
         }
-        this.perKeyPerMinute = perKeyPerMinute;
-        this.overallPerMinute = overallPerMinute;
+        this.periodMillis = period.toMillis();
+        this.perKey = perKey;
+        this.overallLimit = overallLimit;
         this.maxKeys = maxKeys;
         this.clock = clock;
-        this.overall = new Bucket(overallPerMinute, clock.millis());
+        this.overall = new Bucket(overallLimit, periodMillis, clock.millis());
     }
 
     /** Seconds until {@code key} may try again (at least 1), or empty when it may now. */
@@ -58,25 +65,27 @@ public final class RateLimiter {
             if (buckets.size() >= maxKeys) {
                 return;
             }
-            bucket = buckets.computeIfAbsent(key, k -> new Bucket(perKeyPerMinute, now));
+            bucket = buckets.computeIfAbsent(key, k -> new Bucket(perKey, periodMillis, now));
         }
         bucket.take(now);
     }
 
     private static final class Bucket {
         private final int capacity;
+        private final long periodMillis;
         private double tokens;
         private long updated;
 
-        Bucket(int capacity, long now) {
+        Bucket(int capacity, long periodMillis, long now) {
             this.capacity = capacity;
+            this.periodMillis = periodMillis;
             this.tokens = capacity;
             this.updated = now;
         }
 
         synchronized long millisUntilToken(long now) {
             refill(now);
-            return tokens >= 1 ? 0 : (long) Math.ceil((1 - tokens) * 60_000 / capacity);
+            return tokens >= 1 ? 0 : (long) Math.ceil((1 - tokens) * periodMillis / capacity);
         }
 
         synchronized void take(long now) {
@@ -92,7 +101,7 @@ public final class RateLimiter {
 
         private void refill(long now) {
             if (now > updated) {
-                tokens = Math.min(capacity, tokens + (now - updated) * capacity / 60_000.0);
+                tokens = Math.min(capacity, tokens + (now - updated) * capacity / (double) periodMillis);
                 updated = now;
             }
         }

@@ -30,6 +30,17 @@ class RateLimiterTest {
     }
 
     @Test
+    void aLimitPerHour_shouldRefillOneTokenEveryHourOverTheLimit() {
+        RateLimiter limiter = new RateLimiter(10, 200, Duration.ofHours(1), 100, clock);
+        for (int i = 0; i < 10; i++) {
+            limiter.charge("203.0.113.8");
+        }
+        assertEquals(OptionalLong.of(360), limiter.retryAfter("203.0.113.8"), "one registration every 6 minutes");
+        clock.advance(Duration.ofMinutes(6));
+        assertEquals(OptionalLong.empty(), limiter.retryAfter("203.0.113.8"));
+    }
+
+    @Test
     void anotherAddress_shouldKeepItsOwnBudget_untilTheOverallOneIsSpent() {
         RateLimiter limiter = new RateLimiter(5, 8, 100, clock);
         for (int i = 0; i < 5; i++) {
