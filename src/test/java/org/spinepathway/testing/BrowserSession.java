@@ -72,6 +72,21 @@ public final class BrowserSession {
         input.sendKeys(text);
     }
 
+    /**
+     * Types into a search-as-you-type field and waits for its answer: the element {@code renderedId}
+     * is marked before typing and the wait ends when the marked element has been replaced by the
+     * server's answer, so a list that already looked right is not read while the delayed request is
+     * still to come.
+     */
+    public void search(String inputId, String text, String renderedId) {
+        Browser.waitForAjax(wait);
+        ((JavascriptExecutor) driver).executeScript("document.getElementById(arguments[0]).dataset.beforeSearch = 'yes';", renderedId);
+        type(inputId, text);
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "var e = document.getElementById(arguments[0]);"
+                        + " return e !== null && e.dataset.beforeSearch === undefined && PrimeFaces.ajax.Queue.isEmpty();", renderedId)));
+    }
+
     public String text(String id) {
         return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id))).getText();
     }

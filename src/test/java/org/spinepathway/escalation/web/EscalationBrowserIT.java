@@ -104,12 +104,12 @@ class EscalationBrowserIT {
         assertFalse(row.contains("NOT_IMPROVING") || row.contains("PERSISTENT_SEVERE") || row.contains("REVIEW"), "no codes: " + row);
 
         // Search as one types: by family name, and for nobody.
-        browser.type("worklist:search", "nightingale");
+        browser.search("worklist:search", "nightingale", "worklist:rows_data");
         browser.await().until(d -> d.findElements(By.cssSelector("[id='worklist:rows_data'] tr")).size() == 1
                 && d.findElement(By.id("worklist:rows_data")).getText().contains("Florence Nightingale"));
-        browser.type("worklist:search", "Nobody Nowhere");
+        browser.search("worklist:search", "Nobody Nowhere", "worklist:rows_data");
         browser.await().until(d -> d.findElement(By.id("worklist:rows_data")).getText().contains("No open flags."));
-        browser.type("worklist:search", "Florence");
+        browser.search("worklist:search", "Florence", "worklist:rows_data");
         browser.await().until(d -> d.findElement(By.id("worklist:rows_data")).getText().contains("Florence Nightingale"));
 
         // The CSV export: the filtered rows, one per episode, in words.
@@ -182,7 +182,7 @@ class EscalationBrowserIT {
                 "{\"saddleNumbness\":true}", "Foot slapping when walking; numbness around the bottom since Sunday");
 
         browser = BrowserSession.signIn(base, physician, PASSWORD, "/physician/worklist.xhtml");
-        browser.type("worklist:search", "Seacole");
+        browser.search("worklist:search", "Seacole", "worklist:rows_data");
         browser.await().until(d -> d.findElements(By.cssSelector("[id='worklist:rows_data'] tr")).size() == 1
                 && d.findElement(By.id("worklist:rows_data")).getText().contains("Mary Seacole"));
         // Urgency looks urgent: the row in the urgent style, the priority with its warning icon, both flags in words.
@@ -223,7 +223,7 @@ class EscalationBrowserIT {
 
         // The motor decline: myotome, movement, side and the grades with their dates.
         browser.open("physician/worklist.xhtml");
-        browser.type("worklist:search", "Seacole");
+        browser.search("worklist:search", "Seacole", "worklist:rows_data");
         browser.await().until(d -> d.findElement(By.id("worklist:rows_data")).getText().contains("Motor decline"));
         browser.driver().findElement(By.id("worklist:rows_data")).findElement(By.linkText("Motor decline")).click();
         browser.await().until(ExpectedConditions.urlContains("/physician/flag.xhtml"));
