@@ -72,6 +72,8 @@ class AccessMatrixIT {
             new Row(Kind.PAGE, "GET", "login.xhtml", t -> null, EVERYONE),
             new Row(Kind.PAGE, "GET", "register.xhtml", t -> null, EVERYONE),
             new Row(Kind.PAGE, "GET", "signed-out.xhtml", t -> null, EVERYONE),
+            new Row(Kind.PAGE, "GET", "registered.xhtml", t -> null, EVERYONE),
+            new Row(Kind.PAGE, "GET", "confirm-email.xhtml?token=not-a-token", t -> null, EVERYONE),
             new Row(Kind.PAGE, "GET", "patient/home.xhtml", t -> null, EnumSet.of(Caller.PATIENT)),
             new Row(Kind.PAGE, "GET", "account/password.xhtml", t -> null, SIGNED_IN),
             new Row(Kind.PAGE, "GET", "admin/accounts.xhtml", t -> null, EnumSet.of(Caller.ADMIN)),
@@ -510,7 +512,7 @@ class AccessMatrixIT {
 
     private void register(String email, String givenName) {
         HttpResponse<String> registered = Clinic.registerPatient(base, email, PASSWORD, givenName, "Patient", "1980-05-17", "FEMALE");
-        assertTrue(registered.headers().firstValue("Location").orElse("").contains("/patient/home.xhtml"));
+        assertTrue(registered.headers().firstValue("Location").orElse("").endsWith("/registered.xhtml"));
     }
 
     private void createStaff(String username, String role) {

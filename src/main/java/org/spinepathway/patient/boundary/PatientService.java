@@ -32,6 +32,7 @@ import org.spinepathway.platform.control.NotAllowedException;
 import org.spinepathway.platform.control.NotFoundException;
 import org.spinepathway.security.boundary.AccountService;
 import org.spinepathway.security.boundary.AuditLog;
+import org.spinepathway.security.boundary.EmailConfirmation;
 import org.spinepathway.security.entity.AuditAction;
 import org.spinepathway.security.entity.Role;
 import org.spinepathway.security.entity.UserAccount;
@@ -63,6 +64,9 @@ public class PatientService {
     AuditLog audit;
 
     @Inject
+    EmailConfirmation emailConfirmation;
+
+    @Inject
     SecurityContext securityContext;
 
     @Inject
@@ -84,8 +88,13 @@ public class PatientService {
         contactCheck = new ContactCheck(new PhoneNumbers(defaultPhoneRegion));
     }
 
-    /** A patient registers themselves: a PATIENT account (username = email) and a patient record. */
-    public Patient register(PatientRegistration registration) {
+    /**
+     * A patient registers themselves: a PATIENT account (username = email) and a patient record, and
+     * an e-mail with the link that confirms the address. An address that already has an account
+     * changes nothing: its holder is told by e-mail. The caller cannot tell the two apart (nothing is
+     * returned, and both hash the password), so registration does not reveal who is registered.
+     */
+    public void register(PatientRegistration registration) {
         NewPatient person = registration.person();
         List<FieldError> extra = new ArrayList<>(birthDateProblems("person.birthDate", person.birthDate()));
         if (person.email() == null || person.email().isBlank()) {
@@ -95,6 +104,11 @@ public class PatientService {
         extra.addAll(contact.errors());
         extra.addAll(accounts.passwordProblems("password", registration.password(), registration.passwordRepeated(), person.email()));
         InputValidation.require(validator, registration, extra);
+        if (accounts.usernameTaken(person.email())) {
+            accounts.spendPasswordWork(registration.password().toCharArray());
+            emailConfirmation.tellAlreadyRegistered(UserAccount.normalizeUsername(person.email()));
+            return;
+        }
         String displayName = person.givenName().strip() + " " + person.familyName().strip();
         UserAccount account = accounts.createAccount("person.email", person.email(), registration.password().toCharArray(),
                 Role.PATIENT, displayName);
@@ -103,7 +117,7 @@ public class PatientService {
         patient.changeContactDetails(contact.phone(), contact.emergencyContactName(), contact.emergencyContactPhone());
         patients.add(patient);
         audit.record(AuditAction.CREATE, patient.getId(), "Patient", patient.getId(), "self-registration, MRN " + patient.getMrn());
-        return patient;
+        emailConfirmation.sendLink(account);
     }
 
     /** Staff (or an import) enter a patient who has no login yet. */

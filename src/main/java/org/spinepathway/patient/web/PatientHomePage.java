@@ -21,6 +21,7 @@ import org.spinepathway.platform.control.InvalidInputException;
 import org.spinepathway.platform.control.NotAllowedException;
 import org.spinepathway.platform.web.FieldMessages;
 import org.spinepathway.platform.web.Messages;
+import org.spinepathway.security.boundary.EmailConfirmation;
 
 /**
  * {@code /patient/home.xhtml}: the signed-in patient's own record and their intakes, and how the
@@ -43,6 +44,9 @@ public class PatientHomePage implements Serializable {
 
     @Inject
     EpisodeService episodes;
+
+    @Inject
+    EmailConfirmation emailConfirmation;
 
     private Patient patient;
     private List<EpisodeOfCare> complaints;
@@ -73,6 +77,16 @@ public class PatientHomePage implements Serializable {
             FieldMessages.global(context, FacesMessage.SEVERITY_ERROR, refused.getMessage());
             context.validationFailed();
         }
+    }
+
+    public boolean isEmailConfirmed() {
+        return emailConfirmation.callerConfirmed();
+    }
+
+    public void sendConfirmationAgain() {
+        emailConfirmation.sendCallerLinkAgain();
+        FacesContext context = FacesContext.getCurrentInstance();
+        FieldMessages.global(context, FacesMessage.SEVERITY_INFO, Messages.text(context, "patientHome.confirmEmail.sent"));
     }
 
     private void fillContactForm() {

@@ -13,8 +13,6 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -27,11 +25,11 @@ import org.spinepathway.platform.control.InvalidInputException;
 import org.spinepathway.platform.web.FieldMessages;
 import org.spinepathway.platform.web.Messages;
 import org.spinepathway.security.boundary.RegistrationLimits;
-import org.spinepathway.security.boundary.WebSignIn;
 import org.spinepathway.security.control.PasswordRules;
 
 /**
- * {@code /register.xhtml}: a patient creates their own account and is signed in. Request scoped:
+ * {@code /register.xhtml}: a patient creates their own account, then is asked to check their
+ * e-mail and sign in; the answer is the same when the address already has an account. Request scoped:
  * the whole form arrives in one request, and a stranger's page keeps nothing on the server.
  */
 @Named
@@ -52,9 +50,6 @@ public class RegistrationPage implements Serializable {
 
     @Inject
     PatientService patients;
-
-    @Inject
-    SecurityContext securityContext;
 
     @Inject
     RegistrationLimits limits;
@@ -93,10 +88,8 @@ public class RegistrationPage implements Serializable {
             FieldMessages.show(context, conflict, INPUTS);
             return;
         }
-        AuthenticationStatus status = WebSignIn.authenticate(securityContext, (HttpServletRequest) external.getRequest(),
-                (HttpServletResponse) external.getResponse(), email, password);
-        external.redirect(external.getRequestContextPath()
-                + (status == AuthenticationStatus.SUCCESS ? "/patient/home.xhtml?registered=true" : "/login.xhtml"));
+        // The same answer whether the address was new or already had an account: the e-mail says which.
+        external.redirect(external.getRequestContextPath() + "/registered.xhtml");
     }
 
     public Sex[] getSexes() {

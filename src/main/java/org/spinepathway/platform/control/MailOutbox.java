@@ -21,9 +21,15 @@ public class MailOutbox {
     @PersistenceContext(unitName = "clinic")
     EntityManager em;
 
-    public void queue(String recipient, String subject, String body, Long flagId) {
+    public void queue(String recipient, String subject, String body, long flagId) {
         em.createNativeQuery("INSERT INTO mail_outbox (recipient, subject, body, flag_id) VALUES (?, ?, ?, ?)")
                 .setParameter(1, recipient).setParameter(2, subject).setParameter(3, body).setParameter(4, flagId).executeUpdate();
+    }
+
+    /** A message about no flag (to a patient about their account, for example). */
+    public void queue(String recipient, String subject, String body) {
+        em.createNativeQuery("INSERT INTO mail_outbox (recipient, subject, body) VALUES (?, ?, ?)")
+                .setParameter(1, recipient).setParameter(2, subject).setParameter(3, body).executeUpdate();
     }
 
     /**

@@ -109,6 +109,19 @@ public class AccountService {
         return account;
     }
 
+    /** Whether an account has this username (for patients: their e-mail address). */
+    public boolean usernameTaken(String username) {
+        return accounts.usernameTaken(username);
+    }
+
+    /**
+     * Hashes a password that will not be stored, so that a registration that creates no account
+     * costs the server, and takes, as long as one that does.
+     */
+    public void spendPasswordWork(char[] password) {
+        passwordHash.generate(password);
+    }
+
     /**
      * Creates an account after its input has been checked; a taken username is a conflict on
      * {@code usernameField}. The password is stored only as its PBKDF2 hash.

@@ -79,6 +79,10 @@ public class UserAccount extends AuditedEntity {
     @Column(name = "email", length = 254)
     private String email;
 
+    /** When a patient confirmed, by the link sent at registration, that the address they sign in with is theirs. */
+    @Column(name = "email_confirmed_at")
+    private OffsetDateTime emailConfirmedAt;
+
     protected UserAccount() {
         // for JPA
     }
@@ -154,6 +158,17 @@ public class UserAccount extends AuditedEntity {
 
     public void setEmail(String email) {
         this.email = email;
+    }
+
+    public boolean isEmailConfirmed() {
+        return emailConfirmedAt != null;
+    }
+
+    /** The first confirmation counts; a later one changes nothing. */
+    public void confirmEmail(OffsetDateTime at) {
+        if (emailConfirmedAt == null) {
+            emailConfirmedAt = at;
+        }
     }
 
     public String getDisplayName() {

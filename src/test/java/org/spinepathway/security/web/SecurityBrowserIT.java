@@ -1,19 +1,28 @@
 package org.spinepathway.security.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +39,7 @@ import org.spinepathway.testing.Clinic;
 import org.spinepathway.testing.ClinicDeployment;
 import org.spinepathway.testing.EmbeddedDatabase;
 import org.spinepathway.testing.Http;
+import org.spinepathway.testing.Mailbox;
 import org.spinepathway.testing.WebSession;
 
 /**
@@ -51,10 +61,26 @@ class SecurityBrowserIT {
     private WebDriverWait wait;
     private String email;
 
+    private static GreenMail smtp;
+
     @Deployment(testable = false)
-    static WebArchive deployment() {
+    static WebArchive deployment() throws IOException {
         databaseUrl = EmbeddedDatabase.get().createDatabase("security_browser");
-        return ClinicDeployment.onDatabase(databaseUrl);
+        int smtpPort;
+        try (ServerSocket free = new ServerSocket(0)) {
+            smtpPort = free.getLocalPort();
+        }
+        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        return ClinicDeployment.onDatabase(databaseUrl, Map.of("clinic.mail.host", "localhost",
+                "clinic.mail.port", String.valueOf(smtpPort), "clinic.mail.poll-seconds", "1"));
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        if (smtp != null) {
+            smtp.stop();
+        }
     }
 
     @BeforeEach
@@ -90,8 +116,16 @@ class SecurityBrowserIT {
         typeInto("registration:passwordRepeated", PASSWORD);
         browser.findElement(By.id("registration:submit")).click();
 
+        wait.until(ExpectedConditions.urlContains("/registered.xhtml"));
+        assertTrue(browser.findElement(By.id("checkEmail")).getText().contains("We have sent a message"));
+        browser.findElement(By.id("signIn")).click();
+        wait.until(ExpectedConditions.urlContains("/login.xhtml"));
+        typeInto("login:username", email);
+        typeInto("login:password", PASSWORD);
+        browser.findElement(By.id("login:submit")).click();
         wait.until(ExpectedConditions.urlContains("/patient/home.xhtml"));
         assertEquals("Mary Shelley", browser.findElement(By.id("name")).getText());
+        assertTrue(browser.findElement(By.id("confirmEmailNotice")).getText().contains("Please confirm your e-mail address"));
         assertTrue(browser.findElement(By.id("mrn")).getText().matches("SP\\d+"), "a medical record number is issued");
         assertEquals("Mary Shelley", browser.findElement(By.id("navForm:signedInUser")).getText());
         Browser.assertNoConsoleErrors(browser);
@@ -196,11 +230,60 @@ class SecurityBrowserIT {
     }
 
     @Test
+    void registration_shouldAnswerAlike_forANewAddressAndOneAlreadyRegistered_andSayTheRestByEmail() throws Exception {
+        HttpResponse<String> fresh = sendRegistration("Mary", PASSWORD);
+        HttpResponse<String> again = sendRegistration("Mallory", "Another-pass-2027");
+        assertEquals(302, fresh.statusCode());
+        assertEquals(fresh.statusCode(), again.statusCode(), "the same answer either way");
+        assertEquals(fresh.headers().firstValue("Location"), again.headers().firstValue("Location"));
+        assertTrue(fresh.headers().firstValue("Location").orElse("").endsWith("/registered.xhtml"));
+        assertEquals(fresh.headers().allValues("Set-Cookie"), again.headers().allValues("Set-Cookie"), "no session for either");
+        assertEquals(1, Clinic.number(databaseUrl, "SELECT count(*) FROM user_account WHERE username = ?", email));
+        assertEquals("Mary", Clinic.text(databaseUrl, "SELECT given_name FROM patient WHERE email = ?", email), "the first stays as it was");
+        assertEquals(200, new WebSession(base).signIn(email, "Another-pass-2027").statusCode(), "the second password opens nothing");
+
+        String confirmation = Mailbox.text(Mailbox.await(smtp, email, "Please confirm your e-mail address"));
+        String warning = Mailbox.text(Mailbox.await(smtp, email, "Someone tried to register with your e-mail address"));
+        assertTrue(warning.contains("It already has an account, and nothing was changed"), warning);
+        assertFalse(warning.contains("Mallory") || confirmation.contains("Mary"), "no registrant's words are mailed to the address");
+        Matcher link = Pattern.compile("/confirm-email\\.xhtml\\?token=([A-Za-z0-9_-]{43})\\s").matcher(confirmation);
+        assertTrue(link.find(), confirmation);
+        String digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(link.group(1).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(1, Clinic.number(databaseUrl, "SELECT count(*) FROM account_link WHERE token_sha256 = ? AND used_at IS NULL", digest),
+                "the database holds the token's digest, not the token");
+
+        browser.get(page("confirm-email.xhtml?token=" + link.group(1)));
+        assertEquals(0, Clinic.number(databaseUrl, "SELECT count(*) FROM user_account WHERE username = ? AND email_confirmed_at IS NOT NULL", email),
+                "opening the link confirms nothing: a mail scanner may open it");
+        browser.findElement(By.id("confirm:confirmButton")).click();
+        assertTrue(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("resultText"))).getText().contains("is confirmed"));
+        assertEquals(1, Clinic.number(databaseUrl, "SELECT count(*) FROM user_account WHERE username = ? AND email_confirmed_at IS NOT NULL", email));
+        assertEquals(1, Clinic.number(databaseUrl, "SELECT count(*) FROM audit_event WHERE username = ? AND detail LIKE 'e-mail address confirmed%'", email));
+        Browser.assertNoConsoleErrors(browser);
+
+        browser.get(page("confirm-email.xhtml?token=" + link.group(1)));
+        browser.findElement(By.id("confirm:confirmButton")).click();
+        assertTrue(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("resultText"))).getText().contains("already confirmed"));
+        browser.get(page("confirm-email.xhtml?token=" + link.group(1).substring(1)));
+        browser.findElement(By.id("confirm:confirmButton")).click();
+        assertTrue(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("resultText"))).getText().contains("cannot be used"));
+    }
+
+    private HttpResponse<String> sendRegistration(String givenName, String password) {
+        return new WebSession(base).submit("register.xhtml", "registration", Map.of(
+                "givenName", givenName, "familyName", "Shelley", "birthDate_input", "1979-08-30", "sex", "FEMALE",
+                "email", email, "phone", "07400 123456", "password", password, "passwordRepeated", password), "submit");
+    }
+
+    @Test
     void registration_withAMobileNumberWrittenAnyCommonWay_shouldStoreItInE164Form() throws SQLException {
         browser.get(page("register.xhtml"));
         Browser.keepEvidence(browser, "registration-with-phone-field");
         fillRegistration("Grace", "Hopper", "1976-12-09", "07400 123456", PASSWORD, PASSWORD);
         browser.findElement(By.id("registration:submit")).click();
+        wait.until(ExpectedConditions.urlContains("/registered.xhtml"));
+        signIn(email, PASSWORD);
         wait.until(ExpectedConditions.urlContains("/patient/home.xhtml"));
         assertEquals("+447400123456", Clinic.text(databaseUrl, "SELECT phone FROM patient WHERE email = ?", email));
         assertEquals("+447400123456", browser.findElement(By.id("contact:phone")).getAttribute("value"), "shown on the home page");
