@@ -24,7 +24,7 @@ import org.spinepathway.platform.control.ConflictException;
 import org.spinepathway.platform.control.InvalidInputException;
 import org.spinepathway.platform.web.FieldMessages;
 import org.spinepathway.platform.web.Messages;
-import org.spinepathway.security.boundary.RegistrationLimits;
+import org.spinepathway.security.boundary.ClientLimits;
 import org.spinepathway.security.control.PasswordRules;
 
 /**
@@ -52,7 +52,7 @@ public class RegistrationPage implements Serializable {
     PatientService patients;
 
     @Inject
-    RegistrationLimits limits;
+    ClientLimits limits;
 
     @Inject
     Clock clock;
@@ -69,7 +69,7 @@ public class RegistrationPage implements Serializable {
     public void register() throws IOException {
         FacesContext context = FacesContext.getCurrentInstance();
         ExternalContext external = context.getExternalContext();
-        OptionalLong wait = limits.attempt((HttpServletRequest) external.getRequest());
+        OptionalLong wait = limits.attempt(ClientLimits.Limit.REGISTRATIONS, (HttpServletRequest) external.getRequest());
         if (wait.isPresent()) {
             external.setResponseStatus(429);
             ((HttpServletResponse) external.getResponse()).setHeader("Retry-After", String.valueOf(wait.getAsLong()));

@@ -80,7 +80,7 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
     SignInService signIn;
 
     @Inject
-    SignInLimits limits;
+    ClientLimits limits;
 
     @Inject
     AuditLog audit;
@@ -144,7 +144,7 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
 
     private AuthenticationStatus signIn(HttpServletRequest request, HttpServletResponse response,
                                         HttpMessageContext context, Credential credential) {
-        OptionalLong wait = limits.retryAfter(request);
+        OptionalLong wait = limits.retryAfter(ClientLimits.Limit.SIGN_IN_FAILURES, request);
         if (wait.isPresent()) {
             request.setAttribute(RATE_LIMITED, wait.getAsLong());
             response.setHeader("Retry-After", String.valueOf(wait.getAsLong()));
@@ -165,7 +165,7 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         CredentialValidationResult result = outcome.result();
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            limits.refused(request);
+            limits.charge(ClientLimits.Limit.SIGN_IN_FAILURES, request);
             // Not context.responseUnauthorized(): the sign-in page shows its own message.
             return AuthenticationStatus.SEND_FAILURE;
         }
@@ -199,7 +199,7 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             UsernamePasswordCredential credential = decodeBasic(authorization.substring(6).trim());
             if (credential != null) {
-                OptionalLong wait = limits.retryAfter(request);
+                OptionalLong wait = limits.retryAfter(ClientLimits.Limit.SIGN_IN_FAILURES, request);
                 if (wait.isPresent()) {
                     response.setHeader("Retry-After", String.valueOf(wait.getAsLong()));
                     return jsonError(response, 429, "Too many refused passwords from this address. Try again in "
@@ -221,7 +221,7 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
                 if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                     return context.notifyContainerAboutLogin(result);
                 }
-                limits.refused(request);
+                limits.charge(ClientLimits.Limit.SIGN_IN_FAILURES, request);
             }
             return unauthorized(response, "The username or password is not right, or the account must wait after too many wrong passwords.");
         }
