@@ -2,11 +2,13 @@
 -- them no follow-up invitations. Staff accounts need no confirmation.
 ALTER TABLE user_account ADD COLUMN email_confirmed_at TIMESTAMPTZ;
 
--- Single-use links sent by e-mail. The link holds a random token; only its SHA-256 is stored.
+-- Single-use links: to confirm an address (sent at registration) and to choose a new password
+-- (e-mailed to a patient who forgot theirs, or issued by an administrator for a staff member).
+-- The link holds a random token; only its SHA-256 is stored.
 CREATE TABLE account_link (
     id            BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     account_id    BIGINT       NOT NULL REFERENCES user_account (id),
-    purpose       VARCHAR(24)  NOT NULL CHECK (purpose IN ('CONFIRM_EMAIL')),
+    purpose       VARCHAR(24)  NOT NULL CHECK (purpose IN ('CONFIRM_EMAIL', 'RESET_PASSWORD')),
     token_sha256  CHAR(64)     NOT NULL UNIQUE,
     created_at    TIMESTAMPTZ  NOT NULL,
     expires_at    TIMESTAMPTZ  NOT NULL,

@@ -113,7 +113,7 @@ class PlatformIT {
     @Test
     void pagesForStrangers_shouldOpenNoSession_andKeepNoViewState() {
         for (String page : new String[] {"", "index.xhtml", "login.xhtml", "register.xhtml", "signed-out.xhtml", "registered.xhtml",
-                "confirm-email.xhtml?token=x"}) {
+                "confirm-email.xhtml?token=x", "forgot-password.xhtml", "reset-password.xhtml?token=x"}) {
             HttpResponse<String> response = Http.get(base, page);
             assertEquals(200, response.statusCode(), page);
             assertTrue(response.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("JSESSIONID")),

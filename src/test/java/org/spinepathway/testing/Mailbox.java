@@ -47,6 +47,15 @@ public final class Mailbox {
         }).count();
     }
 
+    /** The message's recipients, as one string. */
+    public static String recipients(MimeMessage message) {
+        try {
+            return Arrays.toString(message.getAllRecipients());
+        } catch (MessagingException e) {
+            throw new IllegalStateException("could not read a received message", e);
+        }
+    }
+
     /** The message's text, decoded, as its reader sees it. */
     public static String text(MimeMessage message) {
         try {

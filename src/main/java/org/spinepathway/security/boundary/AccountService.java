@@ -26,12 +26,13 @@ import org.spinepathway.platform.control.InvalidInputException;
 import org.spinepathway.platform.control.NotFoundException;
 import org.spinepathway.security.control.KnownDevices;
 import org.spinepathway.security.control.PasswordRules;
+import org.spinepathway.security.control.SignInDelay;
 import org.spinepathway.security.control.UserAccountRepository;
 import org.spinepathway.security.entity.AuditAction;
 import org.spinepathway.security.entity.Role;
 import org.spinepathway.security.entity.UserAccount;
 
-/** Login accounts: created, listed, disabled, and their passwords changed. Every change is audited. */
+/** Login accounts: created, listed, disabled, and their passwords changed or reset. Every change is audited. */
 @ApplicationScoped
 @Transactional
 public class AccountService {
@@ -165,6 +166,25 @@ public class AccountService {
         int forgotten = knownDevices.forgetAll(account.getId(), clock.instant(), "password changed");
         audit.record(AuditAction.UPDATE, null, "UserAccount", account.getId(), "password changed"
                 + (forgotten == 0 ? "" : "; " + forgotten + " remembered browser(s) forgotten"));
+    }
+
+    /**
+     * Sets a new password chosen through a single-use link (the link checked by the caller), in the
+     * caller's transaction: the password rules apply, the account's sessions end (they began before
+     * the change), its remembered browsers are forgotten and its failed sign-ins cleared, as whoever
+     * holds the link has shown they own the account's address or were given the link by the clinic.
+     */
+    public void resetPassword(UserAccount account, String newPassword, String newPasswordRepeated, String how) {
+        List<FieldError> problems = passwordProblems("newPassword", newPassword, newPasswordRepeated, account.getUsername());
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        account.changePassword(passwordHash.generate(newPassword.toCharArray()), now);
+        account.applyDelayState(SignInDelay.State.CLEAR);
+        int forgotten = knownDevices.forgetAll(account.getId(), clock.instant(), "password reset");
+        audit.recordSignIn(AuditAction.UPDATE, account.getUsername(), "password reset " + how
+                + (forgotten == 0 ? "" : "; " + forgotten + " remembered browser(s) forgotten") + "; every session of the account ended");
     }
 
     /** An administrator enables or disables an account; nobody can disable their own. */

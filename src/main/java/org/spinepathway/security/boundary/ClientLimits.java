@@ -29,7 +29,9 @@ public class ClientLimits {
         /** Refused passwords (sign-in and the API); a right password spends nothing. */
         SIGN_IN_FAILURES("failures", Duration.ofMinutes(1), "minute"),
         /** Registrations sent, taken or refused: each hashes a password and e-mails an address. */
-        REGISTRATIONS("registrations", Duration.ofHours(1), "hour");
+        REGISTRATIONS("registrations", Duration.ofHours(1), "hour"),
+        /** "Forgot your password?" requests: each may e-mail an address. */
+        PASSWORD_RESETS("password-resets", Duration.ofHours(1), "hour");
 
         private final String name;
         private final Duration period;

@@ -91,7 +91,7 @@ public class EmailConfirmation {
                         + "Someone, perhaps you, tried to register with " + clinicName + " using this e-mail address."
                         + " It already has an account, and nothing was changed.\n\n"
                         + "If it was you, sign in with this address and your password: " + base() + "/login.xhtml\n"
-                        + "If you have forgotten your password, ask your clinic to reset it.\n\n"
+                        + "If you have forgotten your password, choose a new one here: " + base() + "/forgot-password.xhtml\n\n"
                         + "If it was not you, you need do nothing.\n");
         audit.recordSignIn(AuditAction.SIGN_IN_FAILURE, username,
                 "registration with an address that already has an account; its holder was e-mailed");

@@ -3,6 +3,7 @@ package org.spinepathway.security.control;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -45,5 +46,14 @@ public class AccountLinks {
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream()
                 .findFirst();
+    }
+
+    /** Marks every unused link of the account for this purpose used, so none of them works any more; how many. */
+    public int withdrawUnused(long accountId, AccountLink.Purpose purpose, Instant now) {
+        return em.createNamedQuery(AccountLink.WITHDRAW_UNUSED)
+                .setParameter("now", now.atOffset(ZoneOffset.UTC))
+                .setParameter("account", accountId)
+                .setParameter("purpose", purpose)
+                .executeUpdate();
     }
 }

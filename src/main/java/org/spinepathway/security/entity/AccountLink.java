@@ -15,20 +15,24 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /**
- * A single-use link sent to an account's e-mail address (to confirm the address). The link carries
+ * A single-use link for an account: to confirm its e-mail address, or to choose a new password. The link carries
  * a random token; this row holds only its SHA-256, when it expires and when it was used.
  */
 @Entity
 @Table(name = "account_link")
 @NamedQuery(name = AccountLink.FIND_BY_TOKEN,
         query = "SELECT l FROM AccountLink l WHERE l.tokenSha256 = :token AND l.purpose = :purpose")
+@NamedQuery(name = AccountLink.WITHDRAW_UNUSED,
+        query = "UPDATE AccountLink l SET l.usedAt = :now WHERE l.accountId = :account AND l.purpose = :purpose AND l.usedAt IS NULL")
 public class AccountLink {
 
     public static final String FIND_BY_TOKEN = "AccountLink.findByToken";
+    public static final String WITHDRAW_UNUSED = "AccountLink.withdrawUnused";
 
     /** What a link is for. */
     public enum Purpose {
-        CONFIRM_EMAIL
+        CONFIRM_EMAIL,
+        RESET_PASSWORD
     }
 
     @Id

@@ -14,10 +14,12 @@ import org.primefaces.model.LazyDataModel;
 import org.spinepathway.platform.web.PagedModel;
 import org.spinepathway.platform.control.ConflictException;
 import org.spinepathway.platform.control.InvalidInputException;
+import org.spinepathway.platform.control.NotFoundException;
 import org.spinepathway.platform.web.FieldMessages;
 import org.spinepathway.platform.web.Messages;
 import org.spinepathway.security.boundary.AccountService;
 import org.spinepathway.security.boundary.NewStaffAccount;
+import org.spinepathway.security.boundary.PasswordReset;
 import org.spinepathway.security.control.PasswordRules;
 import org.spinepathway.security.entity.Role;
 import org.spinepathway.security.entity.UserAccount;
@@ -40,6 +42,9 @@ public class AccountsPage implements Serializable {
     @Inject
     AccountService accountService;
 
+    @Inject
+    PasswordReset passwordReset;
+
     private final LazyDataModel<UserAccount> staff = new PagedModel<>(
             () -> accountService.countStaff(),
             (first, max) -> accountService.staffPage(first, max));
@@ -49,6 +54,8 @@ public class AccountsPage implements Serializable {
     private String email;
     private Role role = Role.PHYSIO;
     private String password;
+    private String issuedLink;
+    private String issuedFor;
 
     public void create() {
         FacesContext context = FacesContext.getCurrentInstance();
@@ -79,6 +86,34 @@ public class AccountsPage implements Serializable {
         } catch (ConflictException conflict) {
             FieldMessages.global(context, FacesMessage.SEVERITY_ERROR, conflict.getMessage());
         }
+    }
+
+    /**
+     * Issues a one-time link for a staff member to choose a new password, shown once to the
+     * administrator to hand over; the administrator never sees or sets the password.
+     */
+    public void issuePasswordLink(long accountId) {
+        FacesContext context = FacesContext.getCurrentInstance();
+        issuedLink = null;
+        issuedFor = null;
+        try {
+            issuedLink = passwordReset.issueForStaff(accountId);
+            issuedFor = accountService.find(accountId).map(UserAccount::getDisplayName).orElse(null);
+        } catch (ConflictException | NotFoundException refused) {
+            FieldMessages.global(context, FacesMessage.SEVERITY_ERROR, refused.getMessage());
+        }
+    }
+
+    public String getIssuedLink() {
+        return issuedLink;
+    }
+
+    public String getIssuedFor() {
+        return issuedFor;
+    }
+
+    public int getStaffLinkHours() {
+        return passwordReset.getStaffLinkHours();
     }
 
     public List<Role> getStaffRoles() {

@@ -21,10 +21,11 @@ import org.spinepathway.platform.control.LogSafe;
 import org.spinepathway.security.control.CrossSiteCheck;
 
 /**
- * Refuses a POST of the sign-in or registration form that another site's page sent (login CSRF):
+ * Refuses a POST of a form that strangers send (sign-in, registration, forgotten password, new
+ * password) when another site's page sent it (login CSRF):
  * 403 with the clinic's page, before the form is read, no account touched and no session opened.
  * The page's own origin and {@code clinic.public-url} (the address behind a reverse proxy) count as
- * this site. Mapped in {@code web.xml} to those two pages only: every other form is a signed-in
+ * this site. Mapped in {@code web.xml} to those pages only: every other form is a signed-in
  * user's, bound to their session's view state.
  */
 public class CrossSiteFormFilter extends HttpFilter {

@@ -39,6 +39,7 @@ import org.spinepathway.testing.Clinic;
 import org.spinepathway.testing.ClinicDeployment;
 import org.spinepathway.testing.EmbeddedDatabase;
 import org.spinepathway.testing.Http;
+import org.spinepathway.testing.Axe;
 import org.spinepathway.testing.Mailbox;
 import org.spinepathway.testing.WebSession;
 
@@ -268,6 +269,122 @@ class SecurityBrowserIT {
         browser.get(page("confirm-email.xhtml?token=" + link.group(1).substring(1)));
         browser.findElement(By.id("confirm:confirmButton")).click();
         assertTrue(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("resultText"))).getText().contains("cannot be used"));
+    }
+
+    @Test
+    void patient_whoForgotTheirPassword_shouldChooseANewOneByTheEmailedLink_andEndTheirOtherSessions() throws Exception {
+        registerByHttp();
+        WebSession otherDevice = new WebSession(base);
+        assertEquals(302, otherDevice.signIn(email, PASSWORD).statusCode());
+        assertEquals(200, otherDevice.get("patient/home.xhtml").statusCode());
+
+        browser.get(page("login.xhtml"));
+        browser.findElement(By.id("forgotPassword")).click();
+        wait.until(ExpectedConditions.urlContains("/forgot-password.xhtml"));
+        typeInto("forgot:email", email.toUpperCase(java.util.Locale.ROOT));
+        browser.findElement(By.id("forgot:send")).click();
+        assertTrue(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sentText"))).getText()
+                .contains("If an account has this address, we have e-mailed it a link"));
+        Axe.assertNoSeriousViolations(browser, "forgot password, sent");
+        Browser.assertNoConsoleErrors(browser);
+
+        // The same answer for an address with no account, and a second link for the patient.
+        String unknown = "nobody-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        HttpResponse<String> forUnknown = new WebSession(base).submit("forgot-password.xhtml", "forgot", Map.of("email", unknown), "send");
+        HttpResponse<String> forKnown = new WebSession(base).submit("forgot-password.xhtml", "forgot", Map.of("email", email), "send");
+        assertEquals(302, forKnown.statusCode());
+        assertEquals(forKnown.statusCode(), forUnknown.statusCode(), "the same answer either way");
+        assertEquals(forKnown.headers().firstValue("Location"), forUnknown.headers().firstValue("Location"));
+        assertEquals(forKnown.headers().allValues("Set-Cookie"), forUnknown.headers().allValues("Set-Cookie"), "no session for either");
+
+        List<String> links = awaitResetLinks(email, 2);
+        assertEquals(0, Mailbox.countTo(smtp, unknown), "nothing is sent to an address with no account");
+        assertEquals(1, Clinic.number(databaseUrl, "SELECT count(*) FROM audit_event WHERE username = ? AND action = 'SIGN_IN_FAILURE'"
+                + " AND detail LIKE 'a password reset link asked for an address with no enabled patient account%'", unknown));
+
+        // Opening the link changes nothing; passwords that differ are refused next to the field, the link still good.
+        browser.get(page(links.get(0)));
+        typeInto("reset:newPassword", "Chosen-anew-2027");
+        typeInto("reset:newPasswordRepeated", "Chosen-anew-2028");
+        browser.findElement(By.id("reset:submit")).click();
+        assertEquals("The two passwords are not the same.",
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id='reset:newPasswordRepeated'] ~ .ui-message-error"))).getText());
+        assertEquals(302, new WebSession(base).signIn(email, PASSWORD).statusCode(), "the old password still works until the link is used");
+        typeInto("reset:newPassword", "Chosen-anew-2027");
+        typeInto("reset:newPasswordRepeated", "Chosen-anew-2027");
+        browser.findElement(By.id("reset:submit")).click();
+        assertTrue(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("doneText"))).getText().contains("Your new password is set"));
+        Axe.assertNoSeriousViolations(browser, "new password set");
+        Browser.assertNoConsoleErrors(browser);
+
+        HttpResponse<String> onTheOtherDevice = otherDevice.get("patient/home.xhtml");
+        assertEquals(302, onTheOtherDevice.statusCode(), "the session opened with the old password has ended");
+        assertTrue(onTheOtherDevice.headers().firstValue("Location").orElse("").contains("signed-out.xhtml?reason=changed"));
+        assertEquals(200, new WebSession(base).signIn(email, PASSWORD).statusCode(), "the old password no longer works");
+        assertEquals(302, new WebSession(base).signIn(email, "Chosen-anew-2027").statusCode());
+        assertEquals(1, Clinic.number(databaseUrl, "SELECT count(*) FROM audit_event WHERE username = ? AND action = 'UPDATE'"
+                + " AND detail LIKE 'password reset through a single-use link%every session of the account ended'", email));
+        assertEquals(2, Clinic.number(databaseUrl, "SELECT count(*) FROM audit_event WHERE username = ?"
+                + " AND detail = 'a password reset link was e-mailed to the account''s address'", email));
+
+        // Used, withdrawn by the use of another, or expired: each refused with a clear page.
+        browser.get(page(links.get(0)));
+        assertTrue(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notValidText"))).getText().contains("cannot be used"));
+        assertTrue(browser.findElements(By.id("reset:submit")).isEmpty(), "no form for a used link");
+        browser.get(page(links.get(1)));
+        assertTrue(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notValidText"))).getText().contains("cannot be used"));
+        new WebSession(base).submit("forgot-password.xhtml", "forgot", Map.of("email", email), "send");
+        String expiring = awaitResetLinks(email, 3).get(2);
+        Clinic.execute(databaseUrl, "UPDATE account_link SET created_at = now() - interval '2 hours', expires_at = now() - interval '90 minutes'"
+                + " WHERE used_at IS NULL AND purpose = 'RESET_PASSWORD' AND account_id = (SELECT id FROM user_account WHERE username = ?)", email);
+        HttpResponse<String> late = new WebSession(base).submit(expiring, "reset", Map.of("token", expiring.substring(expiring.indexOf('=') + 1),
+                "newPassword", "Too-late-pass-2029", "newPasswordRepeated", "Too-late-pass-2029"), "submit");
+        assertTrue(late.body().contains("This link cannot be used"), late.body());
+        assertEquals(302, new WebSession(base).signIn(email, "Chosen-anew-2027").statusCode(), "an expired link changes nothing");
+    }
+
+    @Test
+    void administrator_shouldIssueAOneTimePasswordLink_forAStaffMember_withoutSeeingThePassword() throws Exception {
+        String physio = "linked-" + UUID.randomUUID().toString().substring(0, 8);
+        Clinic.createStaff(base, physio, PASSWORD, "PHYSIO", "Pat Forgetful");
+        signIn(ClinicDeployment.ADMIN_USERNAME, ClinicDeployment.ADMIN_PASSWORD);
+        wait.until(ExpectedConditions.urlContains("/admin/accounts.xhtml"));
+        assertTrue(staffRow(ClinicDeployment.ADMIN_USERNAME).findElements(By.cssSelector("button[id$=':passwordLink']")).isEmpty(),
+                "no link for the administrator's own account");
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> staffRow(physio)).findElement(By.cssSelector("button[id$=':passwordLink']")).click();
+        WebElement issued = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("issuedLinkText")));
+        assertTrue(browser.findElement(By.id("accounts:issuedLink")).getText().contains("Give this link to Pat Forgetful"));
+        Matcher link = Pattern.compile("reset-password\\.xhtml\\?token=[A-Za-z0-9_-]{43}$").matcher(issued.getText());
+        assertTrue(link.find(), issued.getText());
+        Axe.assertNoSeriousViolations(browser, "staff accounts, a password link issued");
+        assertEquals(1, Clinic.number(databaseUrl, "SELECT count(*) FROM audit_event WHERE username = ? AND action = 'UPDATE'"
+                + " AND detail LIKE 'a one-time password link was issued for " + physio + "%'", ClinicDeployment.ADMIN_USERNAME));
+
+        HttpResponse<String> chosen = new WebSession(base).submit(link.group(), "reset", Map.of("token", link.group().substring(link.group().indexOf('=') + 1),
+                "newPassword", "Physio-chose-2027", "newPasswordRepeated", "Physio-chose-2027"), "submit");
+        assertTrue(chosen.body().contains("Your new password is set"), chosen.body());
+        assertEquals(302, new WebSession(base).signIn(physio, "Physio-chose-2027").statusCode());
+        assertEquals(200, new WebSession(base).signIn(physio, PASSWORD).statusCode(), "the earlier password no longer works");
+    }
+
+    /** The reset links e-mailed to {@code recipient}, oldest first, once {@code count} have arrived. */
+    private List<String> awaitResetLinks(String recipient, int count) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Pattern link = Pattern.compile("/(reset-password\\.xhtml\\?token=[A-Za-z0-9_-]{43})\\s");
+        List<String> found = List.of();
+        while (System.nanoTime() < deadline) {
+            found = java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> Mailbox.text(m).contains("/reset-password.xhtml")
+                    && Mailbox.recipients(m).contains(recipient)).map(m -> {
+                        Matcher matcher = link.matcher(Mailbox.text(m));
+                        return matcher.find() ? matcher.group(1) : "";
+                    }).toList();
+            if (found.size() >= count) {
+                return found;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError(count + " reset links to " + recipient + " expected, found " + found);
     }
 
     private HttpResponse<String> sendRegistration(String givenName, String password) {
