@@ -21,7 +21,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The run command ({@code ./mvnw -Prun}): serves the freshly built WAR on Payara Micro at
- * {@code http://localhost:8080/} ({@code CLINIC_HTTP_PORT} overrides).
+ * {@code http://localhost:8080/} ({@code CLINIC_HTTP_PORT} overrides), and over https too when
+ * {@code CLINIC_HTTPS_PORT} is set ({@code CLINIC_TLS_KEYSTORE}, {@code CLINIC_TLS_KEYSTORE_PASSWORD},
+ * {@code CLINIC_TLS_CERT_ALIAS}: a PKCS12 keystore and its certificate's alias).
  * <p>
  * With no {@code CLINIC_DB_URL} it starts an embedded PostgreSQL whose data lives in
  * {@code ./data/postgres}, so records survive a restart; with {@code CLINIC_DB_URL} it uses that
@@ -46,6 +48,11 @@ public final class LocalClinic {
     private final String httpAddress = System.getenv().getOrDefault("CLINIC_HTTP_ADDRESS", "127.0.0.1");
     /** Payara's data grid (Hazelcast, port 6900 on every interface) runs only when clustering is asked for. */
     private final boolean clustered = Boolean.parseBoolean(System.getenv().getOrDefault("CLINIC_CLUSTER", "false"));
+    /** Payara's own https port, when set, with the keystore (PKCS12) and the alias of its certificate. */
+    private final String httpsPort = System.getenv("CLINIC_HTTPS_PORT");
+    private final String tlsKeystore = System.getenv("CLINIC_TLS_KEYSTORE");
+    private final String tlsKeystorePassword = System.getenv().getOrDefault("CLINIC_TLS_KEYSTORE_PASSWORD", "changeit");
+    private final String tlsCertAlias = System.getenv().getOrDefault("CLINIC_TLS_CERT_ALIAS", "s1as");
 
     static final String DEMO_ADMIN_PASSWORD = "Demo-clinic-2026";
     static final String DEMO_PHYSIO = "demo.physio";
@@ -117,6 +124,8 @@ public final class LocalClinic {
         Path preBoot = Files.writeString(tmp.resolve("pre-boot-commands.asadmin"),
                 Files.readString(home.resolve("config/payara-pre-boot.asadmin"))
                         + "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address="
+                        + httpAddress + "\n"
+                        + "set configs.config.server-config.network-config.network-listeners.network-listener.https-listener.address="
                         + httpAddress + "\n");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -128,6 +137,14 @@ public final class LocalClinic {
                 "--prebootcommandfile", preBoot.toString()));
         if (!clustered) {
             command.add("--nohazelcast");
+        }
+        if (httpsPort != null && !httpsPort.isBlank()) {
+            if (tlsKeystore != null && !tlsKeystore.isBlank()) {
+                // Payara takes its keystore from these JVM properties; its password is also Payara's master password.
+                command.add(1, "-Djavax.net.ssl.keyStore=" + Path.of(tlsKeystore).toAbsolutePath());
+                command.add(2, "-Djavax.net.ssl.keyStorePassword=" + tlsKeystorePassword);
+            }
+            command.addAll(List.of("--sslport", httpsPort.strip(), "--sslcert", tlsCertAlias));
         }
         // Read by the application at a lower precedence than environment variables.
         environment.putIfAbsent("CLINIC_CONFIG_FILE", home.resolve("config/local.properties").toString());

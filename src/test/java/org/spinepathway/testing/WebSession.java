@@ -36,28 +36,43 @@ public final class WebSession {
     /** What a browser says of where a POST comes from: {@code Origin} and {@code Sec-Fetch-Site}. */
     private final String origin;
     private final String fetchSite;
+    /** Headers sent with every request (what a reverse proxy adds, say). */
+    private final java.util.Map<String, String> headers;
 
     public WebSession(URL base) {
-        this(base, new CookieManager(null, CookiePolicy.ACCEPT_ALL), originOf(base), "same-origin");
+        this(base, new CookieManager(null, CookiePolicy.ACCEPT_ALL), originOf(base), "same-origin", null, java.util.Map.of());
     }
 
-    private WebSession(URL base, CookieManager cookies, String origin, String fetchSite) {
+    private WebSession(URL base, CookieManager cookies, String origin, String fetchSite, javax.net.ssl.SSLContext tls,
+                       java.util.Map<String, String> headers) {
         this.base = base;
         this.cookies = cookies;
         this.origin = origin;
         this.fetchSite = fetchSite;
-        this.client = HttpClient.newBuilder()
+        this.headers = java.util.Map.copyOf(headers);
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 // As browsers do over plain HTTP; the JDK's h2c upgrade is not what users send.
                 .version(HttpClient.Version.HTTP_1_1)
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
+                .connectTimeout(Duration.ofSeconds(5));
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.client = builder.build();
+    }
+
+    /**
+     * A new browser talking to {@code base} (https: trusting certificates of {@code tls}, which may be
+     * null for plain HTTP) that sends {@code headers} with every request.
+     */
+    public static WebSession with(URL base, javax.net.ssl.SSLContext tls, java.util.Map<String, String> headers) {
+        return new WebSession(base, new CookieManager(null, CookiePolicy.ACCEPT_ALL), originOf(base), "same-origin", tls, headers);
     }
 
     /** The same browser (its cookies) talking to another server: what a load balancer's failover looks like to it. */
     public WebSession on(URL otherBase) {
-        return new WebSession(otherBase, cookies, originOf(otherBase), fetchSite);
+        return new WebSession(otherBase, cookies, originOf(otherBase), fetchSite, null, headers);
     }
 
     /**
@@ -65,7 +80,7 @@ public final class WebSession {
      * header may be null, as an older browser or a privacy tool leaves it out.
      */
     public static WebSession postingFrom(URL base, String origin, String fetchSite) {
-        return new WebSession(base, new CookieManager(null, CookiePolicy.ACCEPT_ALL), origin, fetchSite);
+        return new WebSession(base, new CookieManager(null, CookiePolicy.ACCEPT_ALL), origin, fetchSite, null, java.util.Map.of());
     }
 
     private static String originOf(URL url) {
@@ -74,6 +89,16 @@ public final class WebSession {
 
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(Http.resolve(base, path)).GET());
+    }
+
+    /** A GET with HTTP Basic credentials (none when {@code username} is null) and no Accept header, as a metrics scraper sends it. */
+    public HttpResponse<String> get(String path, String username, String password) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(Http.resolve(base, path)).GET();
+        if (username != null) {
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString((username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return send(request);
     }
 
     /**
@@ -205,6 +230,7 @@ public final class WebSession {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder builder) {
+        headers.forEach(builder::header);
         HttpRequest request = builder.timeout(Duration.ofSeconds(30)).build();
         if (!"GET".equals(request.method())) {
             HttpRequest.Builder withSite = HttpRequest.newBuilder(request, (name, value) -> true);

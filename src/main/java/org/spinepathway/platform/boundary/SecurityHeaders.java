@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * Browser protections on every response: no MIME sniffing, no framing by other sites, no full
  * URLs (which may carry record ids) leaked to other sites in the Referer header, and nothing but
  * the static resources kept in a browser's or proxy's cache (pages and API answers carry patient
- * data). Faces pages get two Content-Security-Policies: PrimeFaces' whole policy, which nonces its
+ * data), and over TLS, https only from then on (HSTS). Faces pages get two Content-Security-Policies: PrimeFaces' whole policy, which nonces its
  * own scripts ({@code primefaces.CSP_POLICY} in {@code web.xml}), and this one, which holds even
  * where Faces did not render. Responses that are not pages get a policy that allows nothing at all.
  * <p>
@@ -25,8 +25,14 @@ public final class SecurityHeaders {
     private SecurityHeaders() {
     }
 
-    /** Sets the headers (again, harmlessly, when the mechanism already did). */
-    public static void apply(HttpServletRequest request, HttpServletResponse response) {
+    /**
+     * Sets the headers (again, harmlessly, when the mechanism already did); {@code encrypted} (the
+     * request came over TLS, see {@link ConnectionSecurity}) adds {@code Strict-Transport-Security}.
+     */
+    public static void apply(HttpServletRequest request, HttpServletResponse response, boolean encrypted) {
+        if (encrypted) {
+            response.setHeader("Strict-Transport-Security", ConnectionSecurity.HSTS);
+        }
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "same-origin");

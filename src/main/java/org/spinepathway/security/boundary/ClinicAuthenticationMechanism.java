@@ -29,6 +29,7 @@ import jakarta.servlet.http.HttpSession;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.spinepathway.platform.boundary.DatabaseOutage;
 import org.spinepathway.platform.boundary.SecurityHeaders;
+import org.spinepathway.platform.boundary.ConnectionSecurity;
 import org.spinepathway.platform.boundary.api.ApiExceptionMappers;
 import org.spinepathway.platform.control.LogSafe;
 import org.spinepathway.security.entity.AuditAction;
@@ -83,6 +84,9 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
     ClientLimits limits;
 
     @Inject
+    ConnectionSecurity connection;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -101,7 +105,17 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         // The mechanism answers 401s and sign-in redirects before any filter runs: they get the headers here.
-        SecurityHeaders.apply(request, response);
+        SecurityHeaders.apply(request, response, connection.isSecure(request));
+        Optional<String> encrypted = connection.encryptedAddress(request);
+        if (encrypted.isPresent()) {
+            // In the clear while the clinic is reached over https only: no credential or session is looked at.
+            if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
+                response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
+                response.setHeader("Location", encrypted.get());
+                return AuthenticationStatus.SEND_CONTINUE;
+            }
+            return context.responseUnauthorized();
+        }
         if (isApi(request)) {
             return validateApiRequest(request, response, context);
         }
@@ -178,14 +192,14 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
         Cookie marker = new Cookie(SIGNED_IN_COOKIE, "1");
         marker.setPath(cookiePath(request));
         marker.setHttpOnly(true);
-        marker.setSecure(request.isSecure());
+        marker.setSecure(connection.cookiesSecure(request));
         marker.setAttribute("SameSite", "Lax");
         response.addCookie(marker);
         if (outcome.newDeviceToken() != null) {
             Cookie known = new Cookie(KNOWN_BROWSER_COOKIE, outcome.newDeviceToken());
             known.setPath(cookiePath(request));
             known.setHttpOnly(true);
-            known.setSecure(request.isSecure());
+            known.setSecure(connection.cookiesSecure(request));
             known.setMaxAge((int) Duration.ofDays(knownDeviceDays).toSeconds());
             known.setAttribute("SameSite", "Strict");
             response.addCookie(known);
