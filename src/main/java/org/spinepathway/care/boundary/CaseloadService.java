@@ -14,12 +14,16 @@ import org.spinepathway.care.control.CaseloadRepository;
 import org.spinepathway.care.control.CaseloadRow;
 import org.spinepathway.patient.boundary.PatientSearch;
 import org.spinepathway.security.boundary.AccountService;
+import org.spinepathway.security.boundary.AuditLog;
 import org.spinepathway.security.entity.UserAccount;
 
 /** The signed-in physiotherapist's own episodes, and those whose follow-up is overdue. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class CaseloadService {
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     CaseloadRepository caseload;
@@ -42,16 +46,22 @@ public class CaseloadService {
         return caseload.count(me(), state, search, today());
     }
 
+    /** A page of the signed-in physiotherapist's caseload; reading it is audited. */
     public List<CaseloadRow> page(String state, PatientSearch search, CaseloadRepository.Order order, int first, int max) {
-        return caseload.page(me(), state, search, order, today(), first, max);
+        List<CaseloadRow> page = caseload.page(me(), state, search, order, today(), first, max);
+        audit.recordListRead("Caseload", first, page.size(), search == null ? null : search.text());
+        return page;
     }
 
     public long countOverdue() {
         return caseload.countOverdue(me(), today());
     }
 
+    /** A page of the caseload's overdue follow-ups; reading it is audited. */
     public List<CaseloadRow> overdue(int first, int max) {
-        return caseload.overdue(me(), today(), first, max);
+        List<CaseloadRow> page = caseload.overdue(me(), today(), first, max);
+        audit.recordListRead("CaseloadOverdue", first, page.size(), null);
+        return page;
     }
 
     public int followUpDays() {

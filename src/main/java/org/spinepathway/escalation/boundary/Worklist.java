@@ -41,8 +41,11 @@ public class Worklist {
         return query.count(filter, LocalDate.now(clock));
     }
 
+    /** A page of the worklist; reading it is audited. */
     public List<WorklistRow> page(WorklistQuery.Filter filter, int first, int max) {
-        return query.page(filter, LocalDate.now(clock), contacts.overdueIfRaisedBefore(), first, max);
+        List<WorklistRow> page = query.page(filter, LocalDate.now(clock), contacts.overdueIfRaisedBefore(), first, max);
+        audit.recordListRead("Worklist", first, page.size(), filter.search() == null ? null : filter.search().text());
+        return page;
     }
 
     /**

@@ -217,9 +217,12 @@ public class IntakeService {
         return intakes.countQueue(filter);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /** A page of the intake queue; reading it is audited. */
+    @Transactional(Transactional.TxType.REQUIRED)
     public List<QueueRow> queue(IntakeQueue.Filter filter, int first, int max) {
-        return intakes.queue(filter, first, max);
+        List<QueueRow> page = intakes.queue(filter, first, max);
+        audit.recordListRead("IntakeQueue", first, page.size(), filter.search() == null ? null : filter.search().text());
+        return page;
     }
 
     /** Submits {@code draft}: a stored draft, or a new version from the API not stored yet. */

@@ -64,14 +64,28 @@ public class AuditLog {
         events.append(new AuditEvent(now(), typed, action, null, "UserAccount", null, detail, clientAddress()));
     }
 
+    /**
+     * A list of patients (the worklist, the intake queue, a caseload) or the audit log was read: a
+     * READ event naming the list, the rows shown and what was searched for, if anything.
+     */
+    @Transactional(TxType.REQUIRED)
+    public void recordListRead(String list, int first, int shown, String searchedFor) {
+        String detail = "listed " + (shown == 0 ? "no rows" : "rows " + (first + 1) + " to " + (first + shown))
+                + (searchedFor == null ? "" : ", searching for \u201c" + searchedFor + "\u201d");
+        record(AuditAction.READ, null, list, null, detail.length() <= 1000 ? detail : detail.substring(0, 1000));
+    }
+
     @Transactional(TxType.SUPPORTS)
     public long count(AuditEventFilter filter) {
         return events.count(filter, clock.getZone());
     }
 
-    @Transactional(TxType.SUPPORTS)
+    /** A page of the log, newest first; reading it is itself audited. */
+    @Transactional(TxType.REQUIRED)
     public List<AuditEvent> page(AuditEventFilter filter, int first, int max) {
-        return events.page(filter, clock.getZone(), first, max);
+        List<AuditEvent> page = events.page(filter, clock.getZone(), first, max);
+        recordListRead("AuditEvent", first, page.size(), filter.username() == null || filter.username().isBlank() ? null : filter.username());
+        return page;
     }
 
     /** A treatment plan's history: the events on the plan and on its interventions, newest first. */

@@ -12,8 +12,11 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.primefaces.model.LazyDataModel;
+import org.spinepathway.platform.web.ClinicTime;
+import org.spinepathway.platform.web.Messages;
 import org.spinepathway.platform.web.PagedModel;
 import org.spinepathway.security.boundary.AuditLog;
+import org.spinepathway.security.boundary.AuditTrail;
 import org.spinepathway.security.control.AuditEventFilter;
 import org.spinepathway.security.entity.AuditAction;
 import org.spinepathway.security.entity.AuditEvent;
@@ -28,15 +31,47 @@ public class AuditLogPage implements Serializable {
     @Inject
     AuditLog auditLog;
 
+    @Inject
+    AuditTrail auditTrail;
+
+    @Inject
+    ClinicTime clinicTime;
+
     private String username;
     private AuditAction action;
     private Long patientId;
     private LocalDate from;
     private LocalDate to;
+    private String trailResult;
+    private boolean trailIntact;
 
     private final LazyDataModel<AuditEvent> events = new PagedModel<>(
             () -> auditLog.count(getFilter()),
             (first, max) -> auditLog.page(getFilter(), first, max));
+
+    /** Checks the whole hash chain and says, in words, whether it holds or where it first breaks. */
+    public void verifyTrail() {
+        AuditTrail.Verification result = auditTrail.verify();
+        FacesContext context = FacesContext.getCurrentInstance();
+        trailIntact = result.intact();
+        if (result.intact()) {
+            trailResult = Messages.format(context, "audit.trail.intact", result.sealed(), result.unsealed());
+        } else {
+            AuditTrail.Break broken = result.broken().get();
+            trailResult = Messages.format(context, "audit.trail.broken", String.valueOf(broken.eventId()),
+                    broken.eventTime() == null ? "?" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                            .withZone(clinicTime.getZone().toZoneId()).format(broken.eventTime()),
+                    broken.problem(), result.sealed());
+        }
+    }
+
+    public String getTrailResult() {
+        return trailResult;
+    }
+
+    public boolean isTrailIntact() {
+        return trailIntact;
+    }
 
     public AuditEventFilter getFilter() {
         return new AuditEventFilter(username, action, patientId, from, to);
