@@ -12,6 +12,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -74,6 +76,8 @@ class AccessMatrixIT {
             new Row(Kind.PAGE, "GET", "signed-out.xhtml", t -> null, EVERYONE),
             new Row(Kind.PAGE, "GET", "registered.xhtml", t -> null, EVERYONE),
             new Row(Kind.PAGE, "GET", "confirm-email.xhtml?token=not-a-token", t -> null, EVERYONE),
+            new Row(Kind.PAGE, "GET", "forgot-password.xhtml", t -> null, EVERYONE),
+            new Row(Kind.PAGE, "GET", "reset-password.xhtml?token=not-a-token", t -> null, EVERYONE),
             new Row(Kind.PAGE, "GET", "patient/home.xhtml", t -> null, EnumSet.of(Caller.PATIENT)),
             new Row(Kind.PAGE, "GET", "account/password.xhtml", t -> null, SIGNED_IN),
             new Row(Kind.PAGE, "GET", "admin/accounts.xhtml", t -> null, EnumSet.of(Caller.ADMIN)),
@@ -91,6 +95,7 @@ class AccessMatrixIT {
             new Row(Kind.PAGE, "GET", "physician/flag.xhtml?id=1", t -> null, EnumSet.of(Caller.PHYSICIAN)),
             new Row(Kind.PAGE, "GET", "admin/evaluations.xhtml", t -> null, EnumSet.of(Caller.ADMIN)),
             new Row(Kind.API, "POST", "api/v1/staff", AccessMatrixIT::newStaffJson, EnumSet.of(Caller.ADMIN)),
+            new Row(Kind.API, "GET", "api/v1/audit/verification", t -> null, EnumSet.of(Caller.ADMIN)),
             new Row(Kind.API, "POST", "api/v1/patients", t -> NEW_PATIENT_JSON, STAFF),
             new Row(Kind.API, "GET", "api/v1/patients/" + OWN_PATIENT, t -> null, SIGNED_IN),
             new Row(Kind.API, "POST", "api/v1/patients/" + OWN_PATIENT + "/episodes", t -> "{\"region\":\"LUMBAR\",\"side\":\"LEFT\"}", STAFF),
@@ -124,7 +129,8 @@ class AccessMatrixIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         databaseUrl = EmbeddedDatabase.get().createDatabase("access");
-        return ClinicDeployment.onDatabase(databaseUrl);
+        // Events are sealed into the audit trail's chain every second, so a test need not wait long.
+        return ClinicDeployment.onDatabase(databaseUrl, Map.of("clinic.audit.seal-seconds", "1"));
     }
 
     @BeforeEach
@@ -250,7 +256,7 @@ class AccessMatrixIT {
     }
 
     @Test
-    void aSignInOrRegistrationPostedFromAnotherSite_shouldBeRefused_signingNobodyInAndOpeningNoSession() throws SQLException {
+    void aSignInRegistrationOrPasswordResetPostedFromAnotherSite_shouldBeRefused_signingNobodyInAndOpeningNoSession() throws SQLException {
         // What a forged form on another site's page makes the victim's browser send, and what older browsers leave out.
         String[][] forged = {{"https://evil.example", "cross-site"}, {null, "same-site"}, {"https://evil.example", null}, {"null", null},
                 {null, null}};
@@ -270,11 +276,51 @@ class AccessMatrixIT {
             assertEquals(403, registered.statusCode(), label);
             assertEquals(List.of(), registered.headers().allValues("Set-Cookie"), label + ": no session");
             assertEquals(0, Clinic.number(databaseUrl, "SELECT count(*) FROM patient WHERE email = ?", email), label + ": no patient registered");
+
+            HttpResponse<String> reset = WebSession.postingFrom(base, from[0], from[1]).submit("forgot-password.xhtml", "forgot",
+                    Map.of("email", email), "send");
+            assertEquals(403, reset.statusCode(), label);
+            assertEquals(0, Clinic.number(databaseUrl, "SELECT count(*) FROM audit_event WHERE username = ?", email),
+                    label + ": no password reset asked");
         }
         // The clinic's own page, as a browser sends it (the same check lets it through).
         assertEquals(302, WebSession.postingFrom(base, null, "same-origin").signIn(patientA, PASSWORD).statusCode());
         assertEquals(302, WebSession.postingFrom(base, Http.origin(base), null)
                 .signIn(patientA, PASSWORD).statusCode());
+    }
+
+    @Test
+    void anAuditEventChangedStraightInTheDatabase_shouldBreakTheTrailAtThatEvent_onThePageAndInTheApi() throws Exception {
+        // A chart read, audited, and sealed within a second or two.
+        assertEquals(200, new WebSession(base).api("GET", "api/v1/patients/" + patientAId, null, patientA, PASSWORD).statusCode());
+        long read = Clinic.number(databaseUrl, "SELECT max(id) FROM audit_event WHERE username = ?", patientA);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (Clinic.number(databaseUrl, "SELECT count(*) FROM audit_seal WHERE event_id = ?", read) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        String checks = "SELECT count(*) FROM audit_event WHERE record_type = 'AuditTrail' AND username = ?";
+        long checksBefore = Clinic.number(databaseUrl, checks, ClinicDeployment.ADMIN_USERNAME);
+        HttpResponse<String> before = new WebSession(base).api("GET", "api/v1/audit/verification", null, ClinicDeployment.ADMIN_USERNAME, ClinicDeployment.ADMIN_PASSWORD);
+        assertEquals(200, before.statusCode(), before.body());
+        assertTrue(before.body().contains("\"intact\":true"), before.body());
+
+        // Someone with the database's owner rights silences the append-only trigger and rewrites the event.
+        try (Connection connection = database().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update");
+            statement.execute("UPDATE audit_event SET detail = 'nothing to see here' WHERE id = " + read);
+            statement.execute("ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update");
+        }
+        HttpResponse<String> after = new WebSession(base).api("GET", "api/v1/audit/verification", null, ClinicDeployment.ADMIN_USERNAME, ClinicDeployment.ADMIN_PASSWORD);
+        assertEquals(200, after.statusCode());
+        assertTrue(after.body().contains("\"intact\":false") && after.body().contains("\"brokenAtEvent\":" + read + ",")
+                && after.body().contains("was changed after it was sealed"), after.body());
+
+        WebSession page = new WebSession(base);
+        assertEquals(302, page.signIn(ClinicDeployment.ADMIN_USERNAME, ClinicDeployment.ADMIN_PASSWORD).statusCode());
+        HttpResponse<String> checked = page.submit("admin/audit.xhtml", "trail", Map.of(), "verify");
+        assertEquals(200, checked.statusCode());
+        assertTrue(checked.body().contains("The audit trail is broken at event " + read + " (recorded "), checked.body());
+        assertEquals(checksBefore + 3, Clinic.number(databaseUrl, checks, ClinicDeployment.ADMIN_USERNAME), "each check is audited");
     }
 
     @Test

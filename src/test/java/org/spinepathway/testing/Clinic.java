@@ -26,7 +26,12 @@ public final class Clinic {
 
     /** A staff account created by the test deployment's administrator. */
     public static void createStaff(URL base, String username, String password, String role, String displayName) {
-        HttpResponse<String> created = new WebSession(base).api("POST", "api/v1/staff",
+        createStaff(new WebSession(base), username, password, role, displayName);
+    }
+
+    /** As {@link #createStaff(URL, String, String, String, String)}, through a given client (over https, say). */
+    public static void createStaff(WebSession client, String username, String password, String role, String displayName) {
+        HttpResponse<String> created = client.api("POST", "api/v1/staff",
                 "{\"username\":\"" + username + "\",\"password\":\"" + password + "\",\"role\":\"" + role
                         + "\",\"displayName\":\"" + displayName + "\"}",
                 ClinicDeployment.ADMIN_USERNAME, ClinicDeployment.ADMIN_PASSWORD);
@@ -91,5 +96,13 @@ public final class Clinic {
 
     public static long number(String databaseUrl, String sql, Object parameter) throws SQLException {
         return Long.parseLong(text(databaseUrl, sql, parameter));
+    }
+
+    /** Runs one statement with one parameter straight on the database (to age a row, say); returns the rows changed. */
+    public static int execute(String databaseUrl, String sql, Object parameter) throws SQLException {
+        try (Connection c = EmbeddedDatabase.get().dataSource(databaseUrl).getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
+            q.setObject(1, parameter);
+            return q.executeUpdate();
+        }
     }
 }

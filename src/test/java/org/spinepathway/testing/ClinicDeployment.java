@@ -48,8 +48,11 @@ public final class ClinicDeployment {
         String packaged = read(archive);
         String overrides = "\n# Test overrides\n"
                 + "clinic.db.url=" + jdbcUrl + "\n"
-                + "clinic.db.user=" + EmbeddedDatabase.USER + "\n"
-                + "clinic.db.password=" + EmbeddedDatabase.PASSWORD + "\n"
+                // Migrated by the database's owner; the application connects with least privilege.
+                + "clinic.db.user=" + EmbeddedDatabase.APPLICATION + "\n"
+                + "clinic.db.password=" + EmbeddedDatabase.ROLE_PASSWORD + "\n"
+                + "clinic.db.migration-user=" + EmbeddedDatabase.OWNER + "\n"
+                + "clinic.db.migration-password=" + EmbeddedDatabase.ROLE_PASSWORD + "\n"
                 + "clinic.db.migration-retry-seconds=1\n"
                 + "clinic.bootstrap.admin.password=" + ADMIN_PASSWORD + "\n"
                 // Every test signs in from 127.0.0.1, many with wrong passwords on purpose: the limit on refused
@@ -57,7 +60,9 @@ public final class ClinicDeployment {
                 + "clinic.security.rate-limit.failures-per-address-per-minute=1000000\n"
                 + "clinic.security.rate-limit.failures-overall-per-minute=1000000\n"
                 + "clinic.security.rate-limit.registrations-per-address-per-hour=1000000\n"
-                + "clinic.security.rate-limit.registrations-overall-per-hour=1000000\n";
+                + "clinic.security.rate-limit.registrations-overall-per-hour=1000000\n"
+                + "clinic.security.rate-limit.password-resets-per-address-per-hour=1000000\n"
+                + "clinic.security.rate-limit.password-resets-overall-per-hour=1000000\n";
         StringBuilder extra = new StringBuilder();
         settings.forEach((key, value) -> extra.append(key).append('=').append(value).append('\n'));
         overrides += extra;

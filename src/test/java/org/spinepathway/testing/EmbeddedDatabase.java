@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -23,6 +24,11 @@ public final class EmbeddedDatabase {
 
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
+    /** Owns every test database and migrates it, as a clinic's schema owner would. */
+    public static final String OWNER = "clinic_owner";
+    /** What the application connects as: no owner, so it can neither change the audit trail nor disable its triggers. */
+    public static final String APPLICATION = "clinic_app";
+    public static final String ROLE_PASSWORD = "clinic-role-pass";
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedDatabase instance;
@@ -51,12 +57,19 @@ public final class EmbeddedDatabase {
         return instance;
     }
 
-    /** Creates an empty database and returns its JDBC URL. */
+    /**
+     * Creates an empty database owned by {@link #OWNER} (which migrates it), for the application to
+     * use as {@link #APPLICATION} with only the privileges the migrations grant it; returns its JDBC URL.
+     */
     public String createDatabase(String prefix) {
         String name = (prefix + "_" + DATABASES.incrementAndGet() + "_" + ProcessHandle.current().pid()).toLowerCase();
         try (Connection connection = server.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
+            for (String role : List.of(OWNER, APPLICATION)) {
+                statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + role + "') THEN"
+                        + " CREATE ROLE " + role + " LOGIN PASSWORD '" + ROLE_PASSWORD + "'; END IF; END $$");
+            }
+            statement.execute("CREATE DATABASE " + name + " OWNER " + OWNER);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create database " + name, e);
         }
@@ -67,6 +80,25 @@ public final class EmbeddedDatabase {
         return "jdbc:postgresql://localhost:" + port + "/" + database;
     }
 
+    /** Connections as the database's owner (to migrate it). */
+    public DataSource ownerDataSource(String jdbcUrl) {
+        return dataSource(jdbcUrl, OWNER, ROLE_PASSWORD);
+    }
+
+    /** Connections as the application's role. */
+    public DataSource applicationDataSource(String jdbcUrl) {
+        return dataSource(jdbcUrl, APPLICATION, ROLE_PASSWORD);
+    }
+
+    private static DataSource dataSource(String jdbcUrl, String user, String password) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(jdbcUrl);
+        dataSource.setUser(user);
+        dataSource.setPassword(password);
+        return dataSource;
+    }
+
+    /** Connections as the server's superuser, for tests that look at or change anything directly. */
     public DataSource dataSource(String jdbcUrl) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl(jdbcUrl);

@@ -1,5 +1,6 @@
 package org.spinepathway.platform.boundary;
 
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -22,6 +23,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.spinepathway.platform.control.SchemaMigrator;
 import org.spinepathway.platform.control.SchemaMigrator.MigrationOutcome;
 
@@ -75,6 +77,24 @@ public class DatabaseMigration {
     @ConfigProperty(name = "clinic.db.migration-retry-seconds", defaultValue = "5")
     int retrySeconds;
 
+    @Inject
+    @ConfigProperty(name = "clinic.db.url")
+    String url;
+
+    /** The role the application connects as; given the privileges it needs when another role owns the schema. */
+    @Inject
+    @ConfigProperty(name = "clinic.db.user")
+    String applicationUser;
+
+    /** The schema's owner, which runs the migrations; none: the application's own role does. */
+    @Inject
+    @ConfigProperty(name = "clinic.db.migration-user")
+    Optional<String> migrationUser;
+
+    @Inject
+    @ConfigProperty(name = "clinic.db.migration-password")
+    Optional<String> migrationPassword;
+
     private volatile String schemaVersion;
 
     // Flyway manages its own connections and transactions; a surrounding JTA transaction would
@@ -110,7 +130,9 @@ public class DatabaseMigration {
             return true;
         }
         try {
-            MigrationOutcome outcome = new SchemaMigrator(getClass().getClassLoader()).migrate(dataSource);
+            SchemaMigrator migrator = new SchemaMigrator(getClass().getClassLoader());
+            MigrationOutcome outcome = migrationUser.isEmpty() ? migrator.migrate(dataSource)
+                    : migrator.migrate(ownersDataSource(), applicationUser);
             LOG.info(() -> "Database schema at version " + outcome.schemaVersion() + " (" + outcome.migrationsApplied() + " migrations applied now)");
             schemaVersion = outcome.schemaVersion();
         } catch (RuntimeException e) {
@@ -125,6 +147,16 @@ public class DatabaseMigration {
             LOG.log(Level.SEVERE, "A start-up step after the schema migration failed", e);
         }
         return true;
+    }
+
+    /** Connections as the schema's owner, for Flyway alone (it opens and closes its own). */
+    private DataSource ownersDataSource() {
+        PGSimpleDataSource owner = new PGSimpleDataSource();
+        owner.setUrl(url);
+        owner.setUser(migrationUser.orElseThrow());
+        owner.setPassword(migrationPassword.orElse(""));
+        owner.setConnectTimeout(5);
+        return owner;
     }
 
     private static String rootMessage(Throwable e) {

@@ -1,5 +1,8 @@
 package org.spinepathway.platform.control;
 
+import java.util.Map;
+import java.util.regex.Pattern;
+
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
@@ -13,6 +16,9 @@ public class SchemaMigrator {
 
     public static final String MIGRATIONS_LOCATION = "classpath:db/migration";
 
+    /** Role names the grants take (written into their SQL): letters, digits, underscores; or empty. */
+    private static final Pattern ROLE_NAME = Pattern.compile("|[A-Za-z_][A-Za-z0-9_]{0,62}");
+
     private final ClassLoader classLoader;
 
     public SchemaMigrator(ClassLoader classLoader) {
@@ -25,9 +31,22 @@ public class SchemaMigrator {
      * @return the number of migrations applied and the resulting schema version
      */
     public MigrationOutcome migrate(DataSource dataSource) {
+        return migrate(dataSource, "");
+    }
+
+    /**
+     * As {@link #migrate(DataSource)}, connected as the schema's owner; afterwards
+     * {@code applicationRole}, the role the application connects as, gets the privileges it needs
+     * and no more ({@code db/migration/afterMigrate.sql}). An empty role grants nothing.
+     */
+    public MigrationOutcome migrate(DataSource dataSource, String applicationRole) {
+        if (!ROLE_NAME.matcher(applicationRole).matches()) {
+            throw new IllegalArgumentException("Not a role name PostgreSQL takes unquoted: " + LogSafe.text(applicationRole));
+        }
         MigrateResult result = Flyway.configure(classLoader)
                 .dataSource(dataSource)
                 .locations(MIGRATIONS_LOCATION)
+                .placeholders(Map.of("application_role", applicationRole))
                 // A landed migration is never edited: a changed checksum must stop the start-up.
                 .validateOnMigrate(true)
                 .cleanDisabled(true)

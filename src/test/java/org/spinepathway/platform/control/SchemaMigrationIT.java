@@ -93,19 +93,46 @@ class SchemaMigrationIT {
     }
 
     @Test
-    void auditEvents_shouldBeAppendOnly_evenForDirectSql() throws Exception {
+    void auditEventsAndTheirSeals_shouldBeAppendOnly_evenForDirectSql() throws Exception {
         DataSource dataSource = postgres.dataSource(postgres.createDatabase("audit"));
         migrator.migrate(dataSource);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO audit_event (username, action, detail) VALUES ('pat', 'READ', 'chart')");
+            statement.execute("INSERT INTO audit_seal (seq, event_id, chain_sha256) SELECT 1, id, repeat('a', 64) FROM audit_event");
             for (String change : List.of("UPDATE audit_event SET detail = 'nothing happened'",
-                    "DELETE FROM audit_event", "TRUNCATE audit_event")) {
+                    "DELETE FROM audit_event", "TRUNCATE audit_event",
+                    "UPDATE audit_seal SET chain_sha256 = repeat('b', 64)", "DELETE FROM audit_seal", "TRUNCATE audit_seal")) {
                 SQLException refused = assertThrows(SQLException.class, () -> statement.execute(change), change);
-                assertEquals("42501", refused.getSQLState(), change);
+                // The seals' foreign key refuses to truncate the events before their trigger can (0A000).
+                assertTrue(Set.of("42501", "0A000").contains(refused.getSQLState()), change + ": " + refused.getSQLState());
             }
             try (ResultSet rs = statement.executeQuery("SELECT detail FROM audit_event")) {
                 assertTrue(rs.next());
                 assertEquals("chart", rs.getString(1));
+            }
+        }
+    }
+
+    @Test
+    void theApplicationsRole_shouldOnlyAddToTheAuditTrail_andNeitherDisableItsTriggersNorChangeTheSchema() throws Exception {
+        String url = postgres.createDatabase("privilege");
+        migrator.migrate(postgres.ownerDataSource(url), EmbeddedDatabase.APPLICATION);
+        try (Connection connection = postgres.applicationDataSource(url).getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO audit_event (username, action, detail) VALUES ('pat', 'READ', 'chart')");
+            statement.execute("INSERT INTO audit_seal (seq, event_id, chain_sha256) SELECT 1, id, repeat('a', 64) FROM audit_event");
+            try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM audit_event JOIN audit_seal ON event_id = id")) {
+                assertTrue(rs.next());
+                assertEquals(1, rs.getInt(1), "the application adds to the trail and reads it");
+            }
+            statement.executeQuery("SELECT count(*) FROM patient").close();
+            statement.execute("UPDATE user_account SET display_name = display_name WHERE id < 0");
+            for (String refused : List.of("UPDATE audit_event SET detail = 'nothing happened'", "DELETE FROM audit_event",
+                    "TRUNCATE audit_event", "UPDATE audit_seal SET chain_sha256 = repeat('b', 64)", "DELETE FROM audit_seal",
+                    "ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update", "ALTER TABLE audit_event DISABLE TRIGGER ALL",
+                    "DROP TRIGGER audit_event_no_update ON audit_event", "DELETE FROM flyway_schema_history",
+                    "ALTER TABLE patient ADD COLUMN sneaky TEXT", "CREATE TABLE sneaky (id INTEGER)")) {
+                SQLException denied = assertThrows(SQLException.class, () -> statement.execute(refused), refused);
+                assertEquals("42501", denied.getSQLState(), refused + ": " + denied.getMessage());
             }
         }
     }

@@ -43,7 +43,7 @@ class LandingPageBrowserIT {
     static WebArchive deployment() {
         EmbeddedDatabase postgres = EmbeddedDatabase.get();
         String url = postgres.createDatabase("browser");
-        new SchemaMigrator(LandingPageBrowserIT.class.getClassLoader()).migrate(postgres.dataSource(url));
+        new SchemaMigrator(LandingPageBrowserIT.class.getClassLoader()).migrate(postgres.ownerDataSource(url), EmbeddedDatabase.APPLICATION);
         return ClinicDeployment.onDatabase(url);
     }
 
