@@ -29,8 +29,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.spinepathway.escalation.control.EpisodeEvaluation;
 import org.spinepathway.escalation.control.EpisodeFacts;
 import org.spinepathway.escalation.control.EpisodeFactsReader;
-import org.spinepathway.escalation.control.EscalationThresholds;
 import org.spinepathway.platform.control.SchemaMigrator;
+import org.spinepathway.testing.PackagedSettings;
 
 /**
  * {@code ./mvnw -Pbench}: the evaluation benchmark. For each size ({@code -Dbench.sizes}, default
@@ -412,7 +412,7 @@ public final class Benchmarks {
 
     /** The same rules, one episode at a time: one query per table per episode (the reader with batches of one). */
     private static double perEpisode(DataSource db, int size) throws SQLException {
-        EpisodeEvaluation evaluation = new EpisodeEvaluation(EscalationThresholds.defaults());
+        EpisodeEvaluation evaluation = new EpisodeEvaluation(PackagedSettings.thresholds());
         List<Long> sample = sample(db);
         try (Connection c = db.getConnection()) {
             EpisodeFactsReader reader = new EpisodeFactsReader(c);

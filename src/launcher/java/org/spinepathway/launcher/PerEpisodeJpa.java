@@ -21,13 +21,13 @@ import org.spinepathway.care.entity.InterventionType;
 import org.spinepathway.care.entity.TreatmentPlan;
 import org.spinepathway.escalation.control.EpisodeEvaluation;
 import org.spinepathway.escalation.control.EpisodeFacts;
-import org.spinepathway.escalation.control.EscalationThresholds;
 import org.spinepathway.escalation.control.MotorDeclineRule;
 import org.spinepathway.escalation.entity.EscalationFlag;
 import org.spinepathway.escalation.entity.FlagRule;
 import org.spinepathway.escalation.entity.FlagStatus;
 import org.spinepathway.intake.entity.Intake;
 import org.spinepathway.intake.entity.IntakeStatus;
+import org.spinepathway.testing.PackagedSettings;
 
 /**
  * The common design the benchmark compares against: the same rules, one episode at a time, each
@@ -39,7 +39,7 @@ import org.spinepathway.intake.entity.IntakeStatus;
 final class PerEpisodeJpa implements AutoCloseable {
 
     private final EntityManagerFactory factory;
-    private final EpisodeEvaluation evaluation = new EpisodeEvaluation(EscalationThresholds.defaults());
+    private final EpisodeEvaluation evaluation = new EpisodeEvaluation(PackagedSettings.thresholds());
 
     /** On EclipseLink's own connection pool (as the server has its pool): no connection is opened per query. */
     PerEpisodeJpa(String jdbcUrl, String user, String password) {

@@ -18,11 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.spinepathway.escalation.control.EpisodeEvaluation;
 import org.spinepathway.escalation.control.EpisodeFacts;
 import org.spinepathway.escalation.control.EpisodeFactsReader;
-import org.spinepathway.escalation.control.EscalationThresholds;
 import org.spinepathway.escalation.entity.FlagRule;
 import org.spinepathway.patient.control.PhoneNumbers;
 import org.spinepathway.platform.control.SchemaMigrator;
 import org.spinepathway.testing.EmbeddedDatabase;
+import org.spinepathway.testing.PackagedSettings;
 
 /**
  * The synthetic clinic on a real, migrated PostgreSQL: the same seed makes the same clinic, every
@@ -61,7 +61,7 @@ class ClinicDataGeneratorIT {
             }
 
             Map<FlagRule, Integer> fired = new EnumMap<>(FlagRule.class);
-            EpisodeEvaluation evaluation = new EpisodeEvaluation(EscalationThresholds.defaults());
+            EpisodeEvaluation evaluation = new EpisodeEvaluation(PackagedSettings.thresholds());
             for (EpisodeFacts facts : onePass(a)) {
                 evaluation.evaluate(facts, TODAY).forEach(f -> fired.merge(f.rule(), 1, Integer::sum));
             }

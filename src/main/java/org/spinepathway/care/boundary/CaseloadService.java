@@ -39,7 +39,7 @@ public class CaseloadService {
 
     /** FOLLOW_UP_OVERDUE's N: no assessment in this many days (escalation-rules.md default 21). */
     @Inject
-    @ConfigProperty(name = "clinic.escalation.follow-up-overdue-days", defaultValue = "21")
+    @ConfigProperty(name = "clinic.escalation.follow-up-overdue-days")
     int followUpDays;
 
     public long count(String state, PatientSearch search) {

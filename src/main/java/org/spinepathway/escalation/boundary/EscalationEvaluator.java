@@ -74,7 +74,7 @@ public class EscalationEvaluator {
     private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
 
     @Inject
-    @ConfigProperty(name = "clinic.escalation.batch-size", defaultValue = "500")
+    @ConfigProperty(name = "clinic.escalation.batch-size")
     int batchSize;
 
     /** Rows per round trip of the pass's cursors. */

@@ -42,7 +42,7 @@ public class EvaluationSchedule {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "clinic.escalation.schedule", defaultValue = "02:00")
+    @ConfigProperty(name = "clinic.escalation.schedule")
     String schedule;
 
     @PostConstruct

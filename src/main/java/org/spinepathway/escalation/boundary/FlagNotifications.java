@@ -37,11 +37,11 @@ public class FlagNotifications {
     PatientRepository patients;
 
     @Inject
-    @ConfigProperty(name = "clinic.notify.urgent-fallback", defaultValue = " ")
-    String fallback;
+    @ConfigProperty(name = "clinic.notify.urgent-fallback")
+    Optional<String> fallback;
 
     @Inject
-    @ConfigProperty(name = "clinic.public-url", defaultValue = "http://localhost:8080")
+    @ConfigProperty(name = "clinic.public-url")
     String publicUrl;
 
     /** An email ready for the outbox. */
@@ -59,7 +59,7 @@ public class FlagNotifications {
 
     /** The message for a new URGENT flag: to the physician, else the fallback; empty when there is neither. */
     public Optional<Message> urgentMessage(String physicianEmail, String mrn, FlagRule flagRule, LocalDate raisedOn, long flagId, long episodeId) {
-        String recipient = physicianEmail != null && !physicianEmail.isBlank() ? physicianEmail : fallback.isBlank() ? null : fallback.strip();
+        String recipient = physicianEmail != null && !physicianEmail.isBlank() ? physicianEmail : fallback.map(String::strip).filter(f -> !f.isEmpty()).orElse(null);
         if (recipient == null) {
             LOG.warning("URGENT flag " + flagId + " on episode " + episodeId
                     + ": no physician email and no clinic.notify.urgent-fallback; it is on the worklist only");

@@ -38,7 +38,7 @@ public class UrgentContactWatch {
     UrgentContacts contacts;
 
     @Inject
-    @ConfigProperty(name = "clinic.escalation.urgent-ack-check-seconds", defaultValue = "60")
+    @ConfigProperty(name = "clinic.escalation.urgent-ack-check-seconds")
     int checkSeconds;
 
     @PostConstruct

@@ -77,15 +77,15 @@ public class UrgentContacts {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "clinic.escalation.urgent-ack-minutes", defaultValue = "60")
+    @ConfigProperty(name = "clinic.escalation.urgent-ack-minutes")
     int ackMinutes;
 
     @Inject
-    @ConfigProperty(name = "clinic.notify.urgent-fallback", defaultValue = " ")
-    String fallback;
+    @ConfigProperty(name = "clinic.notify.urgent-fallback")
+    Optional<String> fallback;
 
     @Inject
-    @ConfigProperty(name = "clinic.public-url", defaultValue = "http://localhost:8080")
+    @ConfigProperty(name = "clinic.public-url")
     String publicUrl;
 
     /** Where an URGENT flag stands in the loop, for the flag page, the letter and the export. */
@@ -195,7 +195,7 @@ public class UrgentContacts {
      */
     public int resendOverdue() {
         OffsetDateTime now = now();
-        String to = fallback == null || fallback.isBlank() ? null : fallback.strip();
+        String to = fallback.map(String::strip).filter(f -> !f.isEmpty()).orElse(null);
         List<?> claimed = em.createNativeQuery("INSERT INTO urgent_flag_resend (flag_id, sent_at, sent_to)"
                         + " SELECT f.id, ?, ? FROM escalation_flag f WHERE f.priority = 'URGENT' AND f.status = 'OPEN' AND f.raised_at <= ?"
                         + " AND NOT EXISTS (SELECT 1 FROM flag_acknowledgement a WHERE a.flag_id = f.id AND a.voided_at IS NULL"

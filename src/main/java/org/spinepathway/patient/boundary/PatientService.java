@@ -77,7 +77,7 @@ public class PatientService {
 
     /** The country of numbers written without a country code (ISO 3166, such as GB). */
     @Inject
-    @ConfigProperty(name = "clinic.phone.default-region", defaultValue = "GB")
+    @ConfigProperty(name = "clinic.phone.default-region")
     String defaultPhoneRegion;
 
     private ContactCheck contactCheck;

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ClockProducer {
 
     @Inject
-    @ConfigProperty(name = "clinic.timezone", defaultValue = "Europe/London")
+    @ConfigProperty(name = "clinic.timezone")
     String timezone;
 
     // Dependent scope: Clock is immutable, and a JDK class is a poor candidate for a client proxy.

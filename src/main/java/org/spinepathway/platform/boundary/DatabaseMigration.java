@@ -74,7 +74,7 @@ public class DatabaseMigration {
     Event<SchemaMigrated> schemaMigrated;
 
     @Inject
-    @ConfigProperty(name = "clinic.db.migration-retry-seconds", defaultValue = "5")
+    @ConfigProperty(name = "clinic.db.migration-retry-seconds")
     int retrySeconds;
 
     @Inject

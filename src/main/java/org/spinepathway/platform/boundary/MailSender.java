@@ -1,5 +1,6 @@
 package org.spinepathway.platform.boundary;
 
+import java.util.Optional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -54,39 +55,39 @@ public class MailSender {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "clinic.mail.enabled", defaultValue = "true")
+    @ConfigProperty(name = "clinic.mail.enabled")
     boolean enabled;
 
     @Inject
-    @ConfigProperty(name = "clinic.mail.poll-seconds", defaultValue = "30")
+    @ConfigProperty(name = "clinic.mail.poll-seconds")
     int pollSeconds;
 
     @Inject
-    @ConfigProperty(name = "clinic.mail.retry-base-seconds", defaultValue = "30")
+    @ConfigProperty(name = "clinic.mail.retry-base-seconds")
     int retryBaseSeconds;
 
     @Inject
-    @ConfigProperty(name = "clinic.mail.host", defaultValue = "localhost")
+    @ConfigProperty(name = "clinic.mail.host")
     String host;
 
     @Inject
-    @ConfigProperty(name = "clinic.mail.port", defaultValue = "25")
+    @ConfigProperty(name = "clinic.mail.port")
     int port;
 
     @Inject
-    @ConfigProperty(name = "clinic.mail.username", defaultValue = " ")
-    String username;
+    @ConfigProperty(name = "clinic.mail.username")
+    Optional<String> username;
 
     @Inject
-    @ConfigProperty(name = "clinic.mail.password", defaultValue = " ")
-    String password;
+    @ConfigProperty(name = "clinic.mail.password")
+    Optional<String> password;
 
     @Inject
-    @ConfigProperty(name = "clinic.mail.starttls", defaultValue = "false")
+    @ConfigProperty(name = "clinic.mail.starttls")
     boolean startTls;
 
     @Inject
-    @ConfigProperty(name = "clinic.mail.from", defaultValue = "spine-pathway@localhost")
+    @ConfigProperty(name = "clinic.mail.from")
     String from;
 
     private Session session;
@@ -100,12 +101,12 @@ public class MailSender {
         props.put("mail.smtp.timeout", "10000");
         props.put("mail.smtp.writetimeout", "10000");
         props.put("mail.smtp.starttls.enable", String.valueOf(startTls));
-        boolean auth = !username.isBlank();
+        boolean auth = username.filter(u -> !u.isBlank()).isPresent();
         props.put("mail.smtp.auth", String.valueOf(auth));
         session = auth ? Session.getInstance(props, new Authenticator() {
             @Override
             protected PasswordAuthentication getPasswordAuthentication() {
-                return new PasswordAuthentication(username.strip(), password.strip());
+                return new PasswordAuthentication(username.orElseThrow().strip(), password.orElse("").strip());
             }
         }) : Session.getInstance(props);
         if (enabled) {

@@ -26,7 +26,7 @@ public class BootstrapAdministrator {
     AccountService accountService;
 
     @Inject
-    @ConfigProperty(name = "clinic.bootstrap.admin.username", defaultValue = "admin")
+    @ConfigProperty(name = "clinic.bootstrap.admin.username")
     String username;
 
     @Inject

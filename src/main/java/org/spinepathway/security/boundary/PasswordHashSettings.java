@@ -21,7 +21,7 @@ public class PasswordHashSettings {
     private static final Logger LOG = Logger.getLogger(PasswordHashSettings.class.getName());
 
     @Inject
-    @ConfigProperty(name = "clinic.security.password-hash-iterations", defaultValue = "" + PasswordHashing.OWASP_ITERATIONS)
+    @ConfigProperty(name = "clinic.security.password-hash-iterations")
     int iterations;
 
     @PostConstruct

@@ -49,7 +49,7 @@ public class SignInService {
 
     /** How long a verified API credential is remembered; 0 turns the memory off. */
     @Inject
-    @ConfigProperty(name = "clinic.security.api-credential-memory-seconds", defaultValue = "300")
+    @ConfigProperty(name = "clinic.security.api-credential-memory-seconds")
     int apiMemorySeconds;
 
     private final ReentrantLock[] checking = new ReentrantLock[64];

@@ -11,8 +11,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.spinepathway.platform.boundary.ConnectionSecurity;
 
 /**
- * Session rules from configuration: idle timeout ({@code clinic.session.timeout-minutes}, 15 by
- * default), and a session cookie that scripts cannot read (HttpOnly). SameSite=Lax is set in
+ * Session rules from configuration: idle timeout ({@code clinic.session.timeout-minutes}), and a
+ * session cookie that scripts cannot read (HttpOnly). SameSite=Lax is set in
  * {@code payara-web.xml}, because Payara ignores it on {@link SessionCookieConfig}. The cookie is
  * Secure whenever the clinic is reached over https ({@link ConnectionSecurity#isTlsRequired()}), behind a
  * proxy too, where Payara sees plain HTTP; otherwise Payara marks it Secure when the request came
@@ -27,7 +27,7 @@ public class SessionSettings implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext servletContext = event.getServletContext();
-        int minutes = ConfigProvider.getConfig().getOptionalValue("clinic.session.timeout-minutes", Integer.class).orElse(15);
+        int minutes = ConfigProvider.getConfig().getValue("clinic.session.timeout-minutes", Integer.class);
         servletContext.setSessionTimeout(minutes);
         SessionCookieConfig cookie = servletContext.getSessionCookieConfig();
         cookie.setHttpOnly(true);

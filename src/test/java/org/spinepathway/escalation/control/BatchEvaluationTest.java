@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.spinepathway.escalation.entity.FlagRule;
+import org.spinepathway.testing.PackagedSettings;
 
 class BatchEvaluationTest {
 
@@ -19,7 +20,7 @@ class BatchEvaluationTest {
     void oneEpisodesFailure_isCountedAndLogged_andTheOthersAreWritten() {
         List<Long> written = new ArrayList<>();
         List<Long> failedEpisodes = new ArrayList<>();
-        BatchEvaluation batch = new BatchEvaluation(new EpisodeEvaluation(EscalationThresholds.defaults()), findings -> {
+        BatchEvaluation batch = new BatchEvaluation(new EpisodeEvaluation(PackagedSettings.thresholds()), findings -> {
             if (findings.stream().anyMatch(f -> f.episodeId() == 2)) {
                 throw new IllegalStateException("episode 2's data is broken");
             }
@@ -40,7 +41,7 @@ class BatchEvaluationTest {
     @Test
     void aBatch_isWrittenAtOnce() {
         List<Integer> calls = new ArrayList<>();
-        BatchEvaluation batch = new BatchEvaluation(new EpisodeEvaluation(EscalationThresholds.defaults()), findings -> {
+        BatchEvaluation batch = new BatchEvaluation(new EpisodeEvaluation(PackagedSettings.thresholds()), findings -> {
             calls.add(findings.size());
             return findings.size() - 1;   // one of them was open already
         });

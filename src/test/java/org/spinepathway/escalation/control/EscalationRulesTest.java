@@ -18,12 +18,13 @@ import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.spinepathway.escalation.entity.FlagRule;
+import org.spinepathway.testing.PackagedSettings;
 
 /** Every rule of escalation-rules.md at its boundaries, and the suppression of "Life of a flag". */
 class EscalationRulesTest {
 
     private static final LocalDate START = LocalDate.of(2026, 9, 1);
-    private static final EscalationThresholds T = EscalationThresholds.defaults();
+    private static final EscalationThresholds T = PackagedSettings.thresholds();
 
     @Nested
     class Improvement {
