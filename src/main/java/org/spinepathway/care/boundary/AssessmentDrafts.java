@@ -25,6 +25,7 @@ import org.spinepathway.escalation.boundary.EscalationService;
 import org.spinepathway.escalation.entity.EscalationFlag;
 import org.spinepathway.escalation.entity.FlagRule;
 import org.spinepathway.intake.entity.RedFlag;
+import org.spinepathway.platform.control.Acting;
 import org.spinepathway.security.boundary.AuditLog;
 import org.spinepathway.security.entity.AuditAction;
 import org.spinepathway.security.entity.Role;
@@ -41,6 +42,9 @@ public class AssessmentDrafts {
 
     @PersistenceContext(unitName = "clinic")
     EntityManager em;
+
+    @Inject
+    Acting acting;
 
     @Inject
     EpisodeService episodes;
@@ -139,6 +143,6 @@ public class AssessmentDrafts {
     }
 
     private String author() {
-        return securityContext.getCallerPrincipal().getName();
+        return acting.name();
     }
 }

@@ -36,6 +36,7 @@ import org.spinepathway.escalation.entity.EscalationFlag;
 import org.spinepathway.escalation.entity.FlagRule;
 import org.spinepathway.intake.control.DisabilityScore;
 import org.spinepathway.intake.entity.RedFlag;
+import org.spinepathway.platform.control.Acting;
 import org.spinepathway.platform.control.ClinicWords;
 import org.spinepathway.platform.control.ConflictException;
 import org.spinepathway.platform.control.FieldError;
@@ -56,6 +57,9 @@ import org.spinepathway.security.entity.Role;
 public class CareService {
 
     private static final Set<String> RED_FLAG_CODES = Arrays.stream(RedFlag.values()).map(RedFlag::code).collect(Collectors.toSet());
+
+    @Inject
+    Acting acting;
 
     @Inject
     EpisodeService episodes;
@@ -308,7 +312,7 @@ public class CareService {
             throw new ConflictException(null, "This assessment was voided already, on " + assessment.getVoidedAt().toLocalDate()
                     + " by " + assessment.getVoidedBy() + ".");
         }
-        assessment.voidRecord(securityContext.getCallerPrincipal().getName(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), reason);
+        assessment.voidRecord(acting.name(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), reason);
         audit.record(AuditAction.VOID, episode.getPatientId(), "Assessment", assessment.getId(), reason.strip());
         return assessment;
     }

@@ -19,6 +19,7 @@ import org.spinepathway.care.entity.Side;
 import org.spinepathway.care.entity.SpineRegion;
 import org.spinepathway.patient.boundary.PatientService;
 import org.spinepathway.patient.entity.Patient;
+import org.spinepathway.platform.control.Acting;
 import org.spinepathway.platform.control.ClinicWords;
 import org.spinepathway.platform.control.ConflictException;
 import org.spinepathway.platform.control.FieldError;
@@ -39,6 +40,8 @@ public class EpisodeService {
     /** The answer for an episode that does not exist and for one the caller may not see: the same words, no id. */
     public static final String NO_SUCH_EPISODE = "There is no such episode that you may see.";
 
+    @Inject
+    Acting acting;
 
     @Inject
     EpisodeRepository episodes;
@@ -156,7 +159,7 @@ public class EpisodeService {
     }
 
     private String caller() {
-        return securityContext.getCallerPrincipal().getName();
+        return acting.name();
     }
 
     /** The episode if the caller may see its patient; otherwise the same 404 as for an unknown id. */

@@ -1,6 +1,5 @@
 package org.spinepathway.escalation.boundary;
 
-import java.security.Principal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +16,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.SecurityContext;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,9 +27,9 @@ import org.spinepathway.escalation.control.EscalationThresholds;
 import org.spinepathway.escalation.control.EvaluationPipeline;
 import org.spinepathway.escalation.entity.EvaluationRun;
 import org.spinepathway.platform.boundary.DatabaseMigration;
+import org.spinepathway.platform.control.Acting;
 import org.spinepathway.platform.control.ConflictException;
 import org.spinepathway.platform.control.LogSafe;
-import org.spinepathway.platform.entity.AuditStampListener;
 
 /**
  * Evaluates every active episode as of a date: the episodes' facts read in one pass (a cursor per
@@ -57,6 +55,9 @@ public class EscalationEvaluator {
     DataSource dataSource;
 
     @Inject
+    Acting acting;
+
+    @Inject
     EscalationThresholds thresholds;
 
     @Inject
@@ -64,9 +65,6 @@ public class EscalationEvaluator {
 
     @Inject
     EvaluationRuns runs;
-
-    @Inject
-    SecurityContext securityContext;
 
     @Inject
     java.time.Clock clock;
@@ -95,7 +93,7 @@ public class EscalationEvaluator {
         if (asOf == null || asOf.isBefore(EARLIEST) || asOf.isAfter(LocalDate.now(clock).plusYears(2))) {
             throw org.spinepathway.platform.control.InvalidInputException.of("asOf", "Choose a date from 2000-01-01 to two years from today.");
         }
-        String by = caller();
+        String by = acting.name();
         try (Connection connection = dataSource.getConnection()) {
             if (!tryLock(connection)) {
                 long skipped = runs.start(asOf, trigger, by, "SKIPPED");
@@ -209,15 +207,6 @@ public class EscalationEvaluator {
             q.execute();
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "Could not release the evaluation lock; it ends with the connection", e);
-        }
-    }
-
-    private String caller() {
-        try {
-            Principal principal = securityContext.getCallerPrincipal();
-            return principal == null ? AuditStampListener.SYSTEM : principal.getName();
-        } catch (IllegalStateException noCaller) {
-            return AuditStampListener.SYSTEM;
         }
     }
 }

@@ -26,7 +26,7 @@ import org.spinepathway.escalation.control.EpisodeEvaluation;
 import org.spinepathway.escalation.entity.FlagPriority;
 import org.spinepathway.escalation.entity.FlagRule;
 import org.spinepathway.platform.boundary.DatabaseMigration;
-import org.spinepathway.platform.entity.AuditStampListener;
+import org.spinepathway.platform.control.Acting;
 
 /**
  * Raises one batch of the nightly evaluation's REVIEW and TASK findings in one transaction and a
@@ -90,9 +90,9 @@ public class FlagBatchWriter {
                 insert.setObject(2, now);
                 insert.setString(3, FlagRule.VERSION);
                 insert.setObject(4, now);
-                insert.setString(5, AuditStampListener.SYSTEM);
+                insert.setString(5, Acting.SYSTEM);
                 insert.setObject(6, now);
-                insert.setString(7, AuditStampListener.SYSTEM);
+                insert.setString(7, Acting.SYSTEM);
                 insert.setArray(8, c.createArrayOf("bigint", episodes.toArray()));
                 insert.setArray(9, c.createArrayOf("varchar", rules.toArray()));
                 insert.setArray(10, c.createArrayOf("varchar", priorities.toArray()));
@@ -119,7 +119,7 @@ public class FlagBatchWriter {
                 try (PreparedStatement review = c.prepareStatement("UPDATE episode_of_care SET state = 'UNDER_REVIEW', version = version + 1,"
                         + " updated_at = ?, updated_by = ? WHERE id = ANY(?) AND state IN ('INTAKE', 'CONSERVATIVE_CARE')")) {
                     review.setObject(1, now);
-                    review.setString(2, AuditStampListener.SYSTEM);
+                    review.setString(2, Acting.SYSTEM);
                     review.setArray(3, c.createArrayOf("bigint", reviewEpisodes.toArray()));
                     review.executeUpdate();
                 }
@@ -129,7 +129,7 @@ public class FlagBatchWriter {
                         + " record_id, detail) SELECT ?, ?, 'CREATE', a.patient_id, 'EscalationFlag', a.flag_id, left(a.detail, 1000)"
                         + " FROM unnest(?::bigint[], ?::bigint[], ?::text[]) AS a(patient_id, flag_id, detail)")) {
                     audit.setObject(1, now);
-                    audit.setString(2, AuditStampListener.SYSTEM);
+                    audit.setString(2, Acting.SYSTEM);
                     audit.setArray(3, c.createArrayOf("bigint", patients.toArray()));
                     audit.setArray(4, c.createArrayOf("bigint", flagIds.toArray()));
                     audit.setArray(5, c.createArrayOf("text", details.toArray()));

@@ -28,16 +28,17 @@ import org.spinepathway.escalation.entity.FlagPriority;
 import org.spinepathway.escalation.entity.FlagRule;
 import org.spinepathway.escalation.entity.FlagStatus;
 import org.spinepathway.escalation.entity.Referral;
+import org.spinepathway.platform.control.Acting;
+import org.spinepathway.platform.control.ClinicWords;
 import org.spinepathway.platform.control.ConflictException;
 import org.spinepathway.platform.control.FieldError;
 import org.spinepathway.platform.control.InvalidInputException;
 import org.spinepathway.platform.control.NotAllowedException;
 import org.spinepathway.platform.control.NotFoundException;
+import org.spinepathway.platform.control.StorableText;
 import org.spinepathway.security.boundary.AuditLog;
 import org.spinepathway.security.entity.AuditAction;
 import org.spinepathway.security.entity.Role;
-import org.spinepathway.platform.control.ClinicWords;
-import org.spinepathway.platform.control.StorableText;
 
 /**
  * Decisions on flags. A physician refers (a referral and its PDF letter; the episode is REFERRED and
@@ -59,6 +60,9 @@ public class FlagDecisions {
 
     @PersistenceContext(unitName = "clinic")
     EntityManager em;
+
+    @Inject
+    Acting acting;
 
     @Inject
     FlagRepository flags;
@@ -142,7 +146,7 @@ public class FlagDecisions {
             throw new ConflictException(null, "A follow-up task is closed by the physiotherapist, not decided by a physician.");
         }
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        String by = securityContext.getCallerPrincipal().getName();
+        String by = acting.name();
         switch (decision) {
             case "REFER" -> {
                 flag.decide(FlagStatus.REFERRED, by, now, note, null);
@@ -199,7 +203,7 @@ public class FlagDecisions {
         if (flag.getPriority() != FlagPriority.TASK || flag.getStatus() != FlagStatus.OPEN) {
             throw new ConflictException(null, "Only an open follow-up task can be closed here.");
         }
-        flag.decide(FlagStatus.CLOSED, securityContext.getCallerPrincipal().getName(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
+        flag.decide(FlagStatus.CLOSED, acting.name(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
                 reason.strip(), null);
         em.flush();
         audit.record(AuditAction.DECISION, episode.getPatientId(), "EscalationFlag", flag.getId(), words(flag) + ": " + reason.strip());
@@ -259,7 +263,7 @@ public class FlagDecisions {
     @Transactional(Transactional.TxType.MANDATORY)
     public void followUpRecorded(EpisodeOfCare episode) {
         flags.findOpen(episode.getId(), FlagRule.FOLLOW_UP_OVERDUE).ifPresent(task -> {
-            task.decide(FlagStatus.CLOSED, securityContext.getCallerPrincipal() == null ? "system" : securityContext.getCallerPrincipal().getName(),
+            task.decide(FlagStatus.CLOSED, acting.name(),
                     OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), "an assessment was recorded", null);
             audit.record(AuditAction.DECISION, episode.getPatientId(), "EscalationFlag", task.getId(), words(task) + ": an assessment was recorded");
         });

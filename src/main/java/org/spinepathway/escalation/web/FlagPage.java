@@ -28,7 +28,7 @@ import org.spinepathway.platform.control.InvalidInputException;
 import org.spinepathway.platform.control.NotAllowedException;
 import org.spinepathway.platform.control.NotFoundException;
 import org.spinepathway.platform.web.FieldMessages;
-import org.spinepathway.platform.entity.AuditStampListener;
+import org.spinepathway.platform.control.Acting;
 import org.spinepathway.platform.web.Messages;
 import org.spinepathway.security.boundary.AccountService;
 import org.spinepathway.security.entity.AuditEvent;
@@ -143,7 +143,7 @@ public class FlagPage implements Serializable {
         if (username == null) {
             return null;
         }
-        if (AuditStampListener.SYSTEM.equals(username)) {
+        if (Acting.SYSTEM.equals(username)) {
             return Messages.text(FacesContext.getCurrentInstance(), "flag.decidedBySystem");
         }
         return accounts.findByUsername(username).map(UserAccount::getDisplayName).orElse(username);

@@ -16,7 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import jakarta.security.enterprise.SecurityContext;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 
@@ -30,14 +29,15 @@ import org.spinepathway.escalation.entity.EscalationFlag;
 import org.spinepathway.escalation.entity.FlagRule;
 import org.spinepathway.intake.control.DisabilityScore;
 import org.spinepathway.intake.control.IntakeCheck;
-import org.spinepathway.intake.control.IntakeRepository;
 import org.spinepathway.intake.control.IntakeQueue;
+import org.spinepathway.intake.control.IntakeRepository;
 import org.spinepathway.intake.control.QueueRow;
 import org.spinepathway.intake.control.StartBackScore;
 import org.spinepathway.intake.entity.Intake;
 import org.spinepathway.intake.entity.IntakeAnswers;
 import org.spinepathway.intake.entity.IntakeStatus;
 import org.spinepathway.intake.entity.RedFlag;
+import org.spinepathway.platform.control.Acting;
 import org.spinepathway.platform.control.ConflictException;
 import org.spinepathway.platform.control.FieldError;
 import org.spinepathway.platform.control.InputValidation;
@@ -60,6 +60,8 @@ public class IntakeService {
     /** The answer for an intake that does not exist and for one the caller may not see: the same words, no id. */
     public static final String NO_SUCH_INTAKE = "There is no such submitted intake that you may see.";
 
+    @Inject
+    Acting acting;
 
     @Inject
     IntakeRepository intakes;
@@ -72,9 +74,6 @@ public class IntakeService {
 
     @Inject
     AuditLog audit;
-
-    @Inject
-    SecurityContext securityContext;
 
     @Inject
     Clock clock;
@@ -239,7 +238,7 @@ public class IntakeService {
                         disability.percent(), startBack.map(StartBackScore::total).orElse(null),
                         startBack.map(StartBackScore::psychosocial).orElse(null),
                         startBack.map(s -> s.risk().name()).orElse(null), redFlags.stream().map(RedFlag::code).toList()),
-                submittedOn, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), caller());
+                submittedOn, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), acting.caller().orElse(null));
         if (draft.getId() == null) {
             intakes.add(draft);
         } else {
@@ -330,9 +329,6 @@ public class IntakeService {
         return jsonb.toJson(answers);
     }
 
-    private String caller() {
-        return securityContext.getCallerPrincipal() == null ? null : securityContext.getCallerPrincipal().getName();
-    }
 
     static SpineRegion region(String mainArea) {
         return switch (mainArea) {

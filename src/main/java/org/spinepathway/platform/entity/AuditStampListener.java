@@ -1,6 +1,5 @@
 package org.spinepathway.platform.entity;
 
-import java.security.Principal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -8,43 +7,33 @@ import java.time.ZoneOffset;
 import jakarta.inject.Inject;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
-import jakarta.security.enterprise.SecurityContext;
+
+import org.spinepathway.platform.control.Acting;
 
 /**
  * Fills the created/updated columns from the signed-in caller and the clinic clock, so no service
- * can forget them. Work done without a caller (start-up, scheduled jobs) is stamped {@code system}.
+ * can forget them. Work done without a caller (start-up, scheduled jobs) is stamped
+ * {@code system} ({@link Acting}, the one place that says who is acting).
  */
 public class AuditStampListener {
 
-    public static final String SYSTEM = "system";
-
     @Inject
-    SecurityContext securityContext;
+    Acting acting;
 
     @Inject
     Clock clock;
 
     @PrePersist
     void created(AuditedEntity entity) {
-        entity.stampCreated(caller(), now());
+        entity.stampCreated(acting.name(), now());
     }
 
     @PreUpdate
     void updated(AuditedEntity entity) {
-        entity.stampUpdated(caller(), now());
+        entity.stampUpdated(acting.name(), now());
     }
 
     private OffsetDateTime now() {
         return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-    }
-
-    private String caller() {
-        try {
-            Principal principal = securityContext.getCallerPrincipal();
-            return principal != null ? principal.getName() : SYSTEM;
-        } catch (IllegalStateException noCallerContext) {
-            // EJB lifecycle callbacks (start-up seeding) may not ask for a caller: there is none.
-            return SYSTEM;
-        }
     }
 }

@@ -2,7 +2,6 @@ package org.spinepathway.security.boundary;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.security.Principal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,12 +10,11 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import org.spinepathway.platform.entity.AuditStampListener;
+import org.spinepathway.platform.control.Acting;
 import org.spinepathway.security.control.AuditEventFilter;
 import org.spinepathway.security.control.AuditEventRepository;
 import org.spinepathway.security.entity.AuditAction;
@@ -35,10 +33,10 @@ public class AuditLog {
     private static final int USERNAME_COLUMN = 254;
 
     @Inject
-    AuditEventRepository events;
+    Acting acting;
 
     @Inject
-    SecurityContext securityContext;
+    AuditEventRepository events;
 
     @Inject
     HttpServletRequest request;
@@ -49,7 +47,7 @@ public class AuditLog {
     /** An event by the signed-in caller about a patient's record (patientId may be null for non-clinical records). */
     @Transactional(TxType.REQUIRED)
     public void record(AuditAction action, Long patientId, String recordType, Long recordId, String detail) {
-        events.append(new AuditEvent(now(), caller(), action, patientId, recordType, recordId, detail, clientAddress()));
+        events.append(new AuditEvent(now(), acting.name(), action, patientId, recordType, recordId, detail, clientAddress()));
     }
 
     /**
@@ -123,15 +121,6 @@ public class AuditLog {
 
     private OffsetDateTime now() {
         return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-    }
-
-    private String caller() {
-        try {
-            Principal principal = securityContext.getCallerPrincipal();
-            return principal == null ? AuditStampListener.SYSTEM : principal.getName();
-        } catch (IllegalStateException noCaller) {
-            return AuditStampListener.SYSTEM;
-        }
     }
 
     private String clientAddress() {
