@@ -297,6 +297,11 @@ class SecurityBrowserIT {
         assertEquals(forKnown.headers().firstValue("Location"), forUnknown.headers().firstValue("Location"));
         assertEquals(forKnown.headers().allValues("Set-Cookie"), forUnknown.headers().allValues("Set-Cookie"), "no session for either");
 
+        // No address: said next to the field, nothing asked.
+        HttpResponse<String> empty = new WebSession(base).submit("forgot-password.xhtml", "forgot", Map.of("email", " "), "send");
+        assertEquals(200, empty.statusCode());
+        assertTrue(empty.body().contains("Enter the e-mail address you registered with."), empty.body());
+
         List<String> links = awaitResetLinks(email, 2);
         assertEquals(0, Mailbox.countTo(smtp, unknown), "nothing is sent to an address with no account");
         assertEquals(1, Clinic.number(databaseUrl, "SELECT count(*) FROM audit_event WHERE username = ? AND action = 'SIGN_IN_FAILURE'"
