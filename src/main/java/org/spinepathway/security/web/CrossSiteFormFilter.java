@@ -54,7 +54,7 @@ public class CrossSiteFormFilter extends HttpFilter {
                 response.setStatus(HttpServletResponse.SC_FORBIDDEN);
                 // The clinic's 403 page, rendered as a plain visit: the forged form's fields (its view
                 // state among them) must not make Faces take the page for a postback of another view.
-                request.getRequestDispatcher("/WEB-INF/errorpages/403.xhtml").forward(new PlainVisit(request), response);
+                request.getRequestDispatcher("/error/403.xhtml").forward(new PlainVisit(request), response);
                 return;
             }
         }
