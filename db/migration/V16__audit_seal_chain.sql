@@ -1,7 +1,7 @@
--- A tamper-evident audit trail: every audit event is sealed, shortly after it is written, by a
--- SHA-256 over the event and the previous seal's hash (security.control.AuditChain), so a row
--- changed or removed afterwards, even by someone who can disable the append-only triggers, breaks
--- the chain at that seal. Seals are numbered in the order they are made; the sealing job appends
+-- A tamper-evident audit trail: every audit event is sealed, shortly after it is written, by an
+-- HMAC-SHA256 (its key outside the database) over the event and the previous seal's hash
+-- (security.control.AuditChain), so a row changed or removed afterwards, even by someone who can
+-- disable the append-only triggers, breaks the chain at that seal. Seals are numbered in the order they are made; the sealing job appends
 -- them under an advisory lock, so two instances never fork the chain.
 CREATE TABLE audit_seal (
     seq           BIGINT       PRIMARY KEY,

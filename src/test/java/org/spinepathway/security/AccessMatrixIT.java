@@ -130,7 +130,8 @@ class AccessMatrixIT {
     static WebArchive deployment() {
         databaseUrl = EmbeddedDatabase.get().createDatabase("access");
         // Events are sealed into the audit trail's chain every second, so a test need not wait long.
-        return ClinicDeployment.onDatabase(databaseUrl, Map.of("clinic.audit.seal-seconds", "1"));
+        return ClinicDeployment.onDatabase(databaseUrl, Map.of("clinic.audit.seal-seconds", "1",
+                "clinic.audit.seal-key", "access-matrix-seal-key-0123456789abcdef"));
     }
 
     @BeforeEach

@@ -131,7 +131,7 @@ public class DatabaseMigration {
         }
         try {
             SchemaMigrator migrator = new SchemaMigrator(getClass().getClassLoader());
-            MigrationOutcome outcome = migrationUser.isEmpty() ? migrator.migrate(dataSource)
+            MigrationOutcome outcome = migrationUser.map(String::strip).filter(u -> !u.isEmpty()).isEmpty() ? migrator.migrate(dataSource)
                     : migrator.migrate(ownersDataSource(), applicationUser);
             LOG.info(() -> "Database schema at version " + outcome.schemaVersion() + " (" + outcome.migrationsApplied() + " migrations applied now)");
             schemaVersion = outcome.schemaVersion();
@@ -153,7 +153,7 @@ public class DatabaseMigration {
     private DataSource ownersDataSource() {
         PGSimpleDataSource owner = new PGSimpleDataSource();
         owner.setUrl(url);
-        owner.setUser(migrationUser.orElseThrow());
+        owner.setUser(migrationUser.orElseThrow().strip());
         owner.setPassword(migrationPassword.orElse(""));
         owner.setConnectTimeout(5);
         return owner;

@@ -1,13 +1,16 @@
 package org.spinepathway.security.boundary;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.spinepathway.security.control.AuditChain;
 import org.spinepathway.security.control.AuditSeals;
 import org.spinepathway.security.entity.AuditAction;
@@ -21,6 +24,7 @@ import org.spinepathway.security.entity.AuditAction;
 @ApplicationScoped
 public class AuditTrail {
 
+    private static final Logger LOG = Logger.getLogger(AuditTrail.class.getName());
     static final int SEAL_BATCH = 1_000;
     private static final int VERIFY_PAGE = 5_000;
 
@@ -39,6 +43,11 @@ public class AuditTrail {
     @Inject
     AuditSeals seals;
 
+    /** The chain's HMAC key, from the environment (never the database); none: plain SHA-256. */
+    @Inject
+    @ConfigProperty(name = "clinic.audit.seal-key")
+    Optional<String> sealKey;
+
     @Inject
     AuditLog audit;
 
@@ -53,10 +62,18 @@ public class AuditTrail {
         String chain = last.map(AuditSeals.Last::chain).orElse(AuditChain.GENESIS);
         List<AuditChain.Sealed> pending = seals.unsealed(last.map(AuditSeals.Last::eventId).orElse(0L), SEAL_BATCH);
         for (AuditChain.Sealed event : pending) {
-            chain = AuditChain.link(chain, event);
+            chain = AuditChain.link(chain, event, key());
             seals.append(++seq, event.id(), chain);
         }
+        if (!pending.isEmpty()) {
+            // The newest seal in the server log: a copy outside the database to compare the chain with.
+            LOG.info("Audit trail sealed up to seal " + seq + " (event " + pending.get(pending.size() - 1).id() + "): " + chain);
+        }
         return pending.size();
+    }
+
+    private byte[] key() {
+        return sealKey.map(String::strip).filter(k -> !k.isEmpty()).map(k -> k.getBytes(StandardCharsets.UTF_8)).orElse(null);
     }
 
     /** Walks the whole chain (the caller's check is audited). */
@@ -79,7 +96,7 @@ public class AuditTrail {
                     broken = Optional.of(new Break(stored.seq(), 0, null, "the sealed event was removed"));
                     break outer;
                 }
-                chain = AuditChain.link(chain, stored.event());
+                chain = AuditChain.link(chain, stored.event(), key());
                 if (!chain.equals(stored.chain())) {
                     broken = Optional.of(new Break(stored.seq(), stored.event().id(), stored.event().occurredAt(),
                             "the event, or one sealed before it, was changed after it was sealed"));

@@ -35,6 +35,16 @@ class AuditChainTest {
     }
 
     @Test
+    void aKeyedSeal_shouldNeedTheKey() {
+        byte[] key = "a-key-kept-outside-the-database-0123456789".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String keyed = AuditChain.link(AuditChain.GENESIS, EVENT, key);
+        assertEquals(keyed, AuditChain.link(AuditChain.GENESIS, EVENT, key.clone()));
+        assertNotEquals(AuditChain.link(AuditChain.GENESIS, EVENT), keyed, "not the plain SHA-256");
+        assertNotEquals(AuditChain.link(AuditChain.GENESIS, EVENT, "another-key-kept-outside-the-database-987".getBytes()), keyed);
+        assertEquals(AuditChain.link(AuditChain.GENESIS, EVENT), AuditChain.link(AuditChain.GENESIS, EVENT, new byte[0]), "an empty key is no key");
+    }
+
+    @Test
     void fieldsShouldNotRunIntoEachOther() {
         // "ab" + "c" and "a" + "bc" must not read the same.
         AuditChain.Sealed one = new AuditChain.Sealed(1, EVENT.occurredAt(), "ab", "c", null, null, null, null, null);
