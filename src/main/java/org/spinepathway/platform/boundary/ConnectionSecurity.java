@@ -72,6 +72,11 @@ public class ConnectionSecurity {
             return Optional.empty();
         }
         String query = request.getQueryString();
-        return Optional.of(publicUrl.replaceAll("/+$", "") + path + (query == null ? "" : "?" + query));
+        return Optional.of(publicAddress(path + (query == null ? "" : "?" + query)));
+    }
+
+    /** The address users reach {@code path} at ({@code clinic.public-url} and the path): for links in e-mail. */
+    public String publicAddress(String path) {
+        return publicUrl.replaceAll("/+$", "") + path;
     }
 }

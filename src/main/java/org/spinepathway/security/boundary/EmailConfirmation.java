@@ -13,6 +13,7 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.spinepathway.platform.boundary.ConnectionSecurity;
 import org.spinepathway.platform.control.MailOutbox;
 import org.spinepathway.security.control.AccountLinks;
 import org.spinepathway.security.control.UserAccountRepository;
@@ -57,8 +58,7 @@ public class EmailConfirmation {
     SecurityContext securityContext;
 
     @Inject
-    @ConfigProperty(name = "clinic.public-url")
-    String publicUrl;
+    ConnectionSecurity connection;
 
     @Inject
     @ConfigProperty(name = "clinic.name")
@@ -75,7 +75,7 @@ public class EmailConfirmation {
                 "Hello,\n\n"
                         + "Thank you for registering with " + clinicName + ". Please confirm that this e-mail address is yours"
                         + " by opening this link within " + lifetimeHours + " hours:\n\n"
-                        + base() + "/confirm-email.xhtml?token=" + token + "\n\n"
+                        + connection.publicAddress("/confirm-email.xhtml?token=" + token) + "\n\n"
                         + "You can already sign in with this address and your password and fill in your questionnaire."
                         + " Once the address is confirmed, the clinic will e-mail you when a check-in is due.\n\n"
                         + "If you did not register, ignore this message: nothing will be sent to you unless the link is opened.\n");
@@ -90,8 +90,8 @@ public class EmailConfirmation {
                 "Hello,\n\n"
                         + "Someone, perhaps you, tried to register with " + clinicName + " using this e-mail address."
                         + " It already has an account, and nothing was changed.\n\n"
-                        + "If it was you, sign in with this address and your password: " + base() + "/login.xhtml\n"
-                        + "If you have forgotten your password, choose a new one here: " + base() + "/forgot-password.xhtml\n\n"
+                        + "If it was you, sign in with this address and your password: " + connection.publicAddress("/login.xhtml") + "\n"
+                        + "If you have forgotten your password, choose a new one here: " + connection.publicAddress("/forgot-password.xhtml") + "\n\n"
                         + "If it was not you, you need do nothing.\n");
         audit.recordSignIn(AuditAction.SIGN_IN_FAILURE, username,
                 "registration with an address that already has an account; its holder was e-mailed");
@@ -138,9 +138,5 @@ public class EmailConfirmation {
     private Optional<UserAccount> caller() {
         return securityContext.getCallerPrincipal() == null ? Optional.empty()
                 : accounts.findByUsername(securityContext.getCallerPrincipal().getName());
-    }
-
-    private String base() {
-        return publicUrl.replaceAll("/+$", "");
     }
 }

@@ -13,10 +13,11 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.spinepathway.platform.boundary.ConnectionSecurity;
 import org.spinepathway.platform.control.ConflictException;
 import org.spinepathway.platform.control.LogSafe;
-import org.spinepathway.platform.control.NotFoundException;
 import org.spinepathway.platform.control.MailOutbox;
+import org.spinepathway.platform.control.NotFoundException;
 import org.spinepathway.security.control.AccountLinks;
 import org.spinepathway.security.control.UserAccountRepository;
 import org.spinepathway.security.entity.AccountLink;
@@ -63,8 +64,7 @@ public class PasswordReset {
     SecurityContext securityContext;
 
     @Inject
-    @ConfigProperty(name = "clinic.public-url")
-    String publicUrl;
+    ConnectionSecurity connection;
 
     @Inject
     @ConfigProperty(name = "clinic.name")
@@ -172,6 +172,6 @@ public class PasswordReset {
     }
 
     private String link(String token) {
-        return publicUrl.replaceAll("/+$", "") + "/reset-password.xhtml?token=" + token;
+        return connection.publicAddress("/reset-password.xhtml?token=" + token);
     }
 }
