@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -41,18 +42,37 @@ final class DemoClinic {
                 printAccounts(admin, adminPassword);
                 return;
             }
-            post("/api/v1/staff", "{\"username\":\"" + LocalClinic.DEMO_PHYSIO + "\",\"password\":\"" + LocalClinic.DEMO_PHYSIO_PASSWORD
-                    + "\",\"role\":\"PHYSIO\",\"displayName\":\"Pat Physio (demo)\"}", admin, adminPassword);
-            post("/api/v1/staff", "{\"username\":\"" + LocalClinic.DEMO_PHYSICIAN + "\",\"password\":\"" + LocalClinic.DEMO_PHYSICIAN_PASSWORD
-                    + "\",\"role\":\"PHYSICIAN\",\"displayName\":\"Dr Dee Demo\"}", admin, adminPassword);
-            ClinicDataGenerator.Summary made = ClinicDataGenerator.generate(db, patients, 2026L, LocalDate.now(),
-                    ClinicDataGenerator.staff(db, "PHYSIO"), ClinicDataGenerator.staff(db, "PHYSICIAN"));
-            System.out.printf("[spine-pathway] Demo clinic: %,d patients in care, %,d assessments (%.1f s)%n", made.episodes(), made.assessments(),
-                    made.seconds());
+            // The administrator signs in with a second factor, which HTTP Basic cannot carry: for the
+            // preparation's few API calls the account is an integration account, and then a person's again.
+            markIntegration(db, admin, true);
+            try {
+                fill(db, admin, adminPassword, patients);
+            } finally {
+                markIntegration(db, admin, false);
+            }
         }
+        printAccounts(admin, adminPassword);
+    }
+
+    private void fill(Connection db, String admin, String adminPassword, int patients) throws IOException, InterruptedException, SQLException {
+        post("/api/v1/staff", "{\"username\":\"" + LocalClinic.DEMO_PHYSIO + "\",\"password\":\"" + LocalClinic.DEMO_PHYSIO_PASSWORD
+                + "\",\"role\":\"PHYSIO\",\"displayName\":\"Pat Physio (demo)\"}", admin, adminPassword);
+        post("/api/v1/staff", "{\"username\":\"" + LocalClinic.DEMO_PHYSICIAN + "\",\"password\":\"" + LocalClinic.DEMO_PHYSICIAN_PASSWORD
+                + "\",\"role\":\"PHYSICIAN\",\"displayName\":\"Dr Dee Demo\"}", admin, adminPassword);
+        ClinicDataGenerator.Summary made = ClinicDataGenerator.generate(db, patients, 2026L, LocalDate.now(),
+                ClinicDataGenerator.staff(db, "PHYSIO"), ClinicDataGenerator.staff(db, "PHYSICIAN"));
+        System.out.printf("[spine-pathway] Demo clinic: %,d patients in care, %,d assessments (%.1f s)%n", made.episodes(), made.assessments(),
+                made.seconds());
         String run = post("/api/v1/escalation/evaluations", "{}", admin, adminPassword);
         System.out.println("[spine-pathway] Escalation rules run: " + run);
-        printAccounts(admin, adminPassword);
+    }
+
+    private static void markIntegration(Connection db, String username, boolean integration) throws SQLException {
+        try (PreparedStatement s = db.prepareStatement("UPDATE user_account SET integration = ? WHERE username = ?")) {
+            s.setBoolean(1, integration);
+            s.setString(2, username);
+            s.executeUpdate();
+        }
     }
 
     private static void printAccounts(String admin, String adminPassword) {

@@ -62,7 +62,10 @@ public final class ClinicDeployment {
                 + "clinic.security.rate-limit.registrations-per-address-per-hour=1000000\n"
                 + "clinic.security.rate-limit.registrations-overall-per-hour=1000000\n"
                 + "clinic.security.rate-limit.password-resets-per-address-per-hour=1000000\n"
-                + "clinic.security.rate-limit.password-resets-overall-per-hour=1000000\n";
+                + "clinic.security.rate-limit.password-resets-overall-per-hour=1000000\n"
+                // Tests sign staff in on pages and call the API with HTTP Basic as any role; the tests of the
+                // second factor (SecondFactorBrowserIT) set the production roles again.
+                + "clinic.security.mfa-roles=none\n";
         StringBuilder extra = new StringBuilder();
         settings.forEach((key, value) -> extra.append(key).append('=').append(value).append('\n'));
         overrides += extra;

@@ -52,6 +52,10 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
     public static final String METRICS_PATH = "/metrics";
     public static final String LOGIN_PAGE = "/login.xhtml";
     public static final String SIGNED_OUT_PAGE = "/signed-out.xhtml";
+    /** The sign-in's second step: the one-time or a recovery code, after the right password. */
+    public static final String SECOND_FACTOR_PAGE = "/sign-in-code.xhtml";
+    /** Where a signed-in account whose role requires a second factor enrols one; it can reach no other page until then. */
+    public static final String ENROLMENT_PAGE = "/account/second-factor.xhtml";
     /** Where a visitor was going when sign-in interrupted them; read by the sign-in page. */
     public static final String ORIGINAL_REQUEST = ClinicAuthenticationMechanism.class.getName() + ".originalRequest";
     /**
@@ -73,7 +77,17 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
      */
     public static final String KNOWN_BROWSER_COOKIE = "sp_known_browser";
 
+    /** Set on the request when the password was right and the second step (a code) comes next. */
+    public static final String SECOND_FACTOR_NEEDED = ClinicAuthenticationMechanism.class.getName() + ".secondFactorNeeded";
+    /** Set on the request when the code was wrong; the value is how many tries are left. */
+    public static final String SECOND_FACTOR_WRONG = ClinicAuthenticationMechanism.class.getName() + ".secondFactorWrong";
+
+    /** How long after the right password its second step may come, and how many wrong codes it allows. */
+    static final Duration SECOND_STEP_TIME = Duration.ofMinutes(5);
+    static final int SECOND_STEP_TRIES = 5;
+
     private static final String SESSION_CALLER = ClinicAuthenticationMechanism.class.getName() + ".caller";
+    private static final String PENDING_SECOND_STEP = ClinicAuthenticationMechanism.class.getName() + ".pendingSecondStep";
     private static final String REALM = "Basic realm=\"Spine Pathway\", charset=\"UTF-8\"";
 
     /** The API's calls go to the sign-in service directly: it remembers verified Basic credentials for a while. */
@@ -82,6 +96,9 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
 
     @Inject
     ClientLimits limits;
+
+    @Inject
+    SecondFactor secondFactor;
 
     @Inject
     ConnectionSecurity connection;
@@ -120,6 +137,9 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
             return validateApiRequest(request, response, context);
         }
         Credential credential = context.getAuthParameters().getCredential();
+        if (credential instanceof SecondFactorCredential code) {
+            return secondStep(request, response, context, code);
+        }
         if (credential != null) {
             return signIn(request, response, context, credential);
         }
@@ -128,6 +148,9 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
             String ended = isPublicResource(request) ? null : whySessionEnds(caller);
             if (ended != null) {
                 return endSession(request, response, context, caller, ended);
+            }
+            if (caller.mustEnrol() && !reachableBeforeEnrolment(request)) {
+                return context.redirect(request.getContextPath() + ENROLMENT_PAGE);
             }
             return context.notifyContainerAboutLogin(caller.name(), caller.groups());
         }
@@ -183,20 +206,86 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
             // Not context.responseUnauthorized(): the sign-in page shows its own message.
             return AuthenticationStatus.SEND_FAILURE;
         }
+        String name = result.getCallerPrincipal().getName();
+        Set<String> groups = Set.copyOf(result.getCallerGroups());
+        if (outcome.next() == SecondFactorPolicy.NextStep.CODE) {
+            HttpSession session = request.getSession(true);
+            request.changeSessionId();
+            session.removeAttribute(SESSION_CALLER);
+            session.setAttribute(PENDING_SECOND_STEP, new PendingSecondStep(name, groups, outcome.newDeviceToken(), clock.instant(), 0));
+            request.setAttribute(SECOND_FACTOR_NEEDED, Boolean.TRUE);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        return startSession(request, response, context, name, groups, outcome.newDeviceToken(),
+                outcome.next() == SecondFactorPolicy.NextStep.ENROL);
+    }
+
+    /**
+     * The second step: the code typed after the right password, within {@link #SECOND_STEP_TIME} and
+     * {@link #SECOND_STEP_TRIES} wrong codes; after that the password must be given again.
+     */
+    private AuthenticationStatus secondStep(HttpServletRequest request, HttpServletResponse response,
+                                            HttpMessageContext context, SecondFactorCredential code) {
+        HttpSession session = request.getSession(false);
+        PendingSecondStep pending = session == null ? null : (PendingSecondStep) session.getAttribute(PENDING_SECOND_STEP);
+        if (pending == null || clock.instant().isAfter(pending.passwordAt().plus(SECOND_STEP_TIME))) {
+            if (session != null) {
+                session.removeAttribute(PENDING_SECOND_STEP);
+            }
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        OptionalLong wait = limits.retryAfter(ClientLimits.Limit.SIGN_IN_FAILURES, request);
+        if (wait.isPresent()) {
+            request.setAttribute(RATE_LIMITED, wait.getAsLong());
+            response.setHeader("Retry-After", String.valueOf(wait.getAsLong()));
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        SecondFactor.Verification verified;
+        try {
+            verified = secondFactor.verify(pending.name(), code.code());
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.explains(e)) {
+                throw e;
+            }
+            request.setAttribute(DATABASE_UNAVAILABLE, Boolean.TRUE);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        if (verified == SecondFactor.Verification.REFUSED) {
+            limits.charge(ClientLimits.Limit.SIGN_IN_FAILURES, request);
+            int failures = pending.failures() + 1;
+            if (failures >= SECOND_STEP_TRIES) {
+                session.removeAttribute(PENDING_SECOND_STEP);
+            } else {
+                session.setAttribute(PENDING_SECOND_STEP, pending.failedOnce());
+                request.setAttribute(SECOND_FACTOR_WRONG, SECOND_STEP_TRIES - failures);
+            }
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        session.removeAttribute(PENDING_SECOND_STEP);
+        return startSession(request, response, context, pending.name(), pending.groups(), pending.newDeviceToken(), false);
+    }
+
+    /** Whether this browser's session holds a right password whose second step may still come. */
+    public boolean hasPendingSecondStep(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        PendingSecondStep pending = session == null ? null : (PendingSecondStep) session.getAttribute(PENDING_SECOND_STEP);
+        return pending != null && !clock.instant().isAfter(pending.passwordAt().plus(SECOND_STEP_TIME));
+    }
+
+    private AuthenticationStatus startSession(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context,
+                                              String name, Set<String> groups, String newDeviceToken, boolean mustEnrol) {
         HttpSession session = request.getSession(true);
         // A new session id at sign-in defeats session fixation.
         request.changeSessionId();
-        String name = result.getCallerPrincipal().getName();
-        session.setAttribute(SESSION_CALLER, new SignedInCaller(name, Set.copyOf(result.getCallerGroups()),
-                signIn.sessionStamp(name).orElse(""), clock.instant()));
+        session.setAttribute(SESSION_CALLER, new SignedInCaller(name, groups, signIn.sessionStamp(name).orElse(""), clock.instant(), mustEnrol));
         Cookie marker = new Cookie(SIGNED_IN_COOKIE, "1");
         marker.setPath(cookiePath(request));
         marker.setHttpOnly(true);
         marker.setSecure(connection.cookiesSecure(request));
         marker.setAttribute("SameSite", "Lax");
         response.addCookie(marker);
-        if (outcome.newDeviceToken() != null) {
-            Cookie known = new Cookie(KNOWN_BROWSER_COOKIE, outcome.newDeviceToken());
+        if (newDeviceToken != null) {
+            Cookie known = new Cookie(KNOWN_BROWSER_COOKIE, newDeviceToken);
             known.setPath(cookiePath(request));
             known.setHttpOnly(true);
             known.setSecure(connection.cookiesSecure(request));
@@ -204,7 +293,7 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
             known.setAttribute("SameSite", "Strict");
             response.addCookie(known);
         }
-        return context.notifyContainerAboutLogin(result);
+        return context.notifyContainerAboutLogin(name, groups);
     }
 
     private AuthenticationStatus validateApiRequest(HttpServletRequest request, HttpServletResponse response,
@@ -298,6 +387,12 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
         return uri.equals(METRICS_PATH) || uri.startsWith(METRICS_PATH + "/");
     }
 
+    /** What an account that must enrol a second factor may open before it has: the enrolment page, resources, errors. */
+    private static boolean reachableBeforeEnrolment(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals(ENROLMENT_PAGE) || path.startsWith("/error/") || isPublicResource(request);
+    }
+
     private static boolean isPublicResource(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.startsWith("/jakarta.faces.resource/") || path.equals(SIGNED_OUT_PAGE);
@@ -339,14 +434,15 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
     }
 
     /**
-     * After the caller changed their own password: this session carries the new stamp and goes on
-     * (it has just proved the password); the account's other sessions end at their next request.
+     * After the caller changed their own password or second factor: this session carries the new
+     * stamp and goes on (it has just proved them); the account's other sessions end at their next
+     * request.
      */
     public void renewSessionStamp(HttpServletRequest request) {
         SignedInCaller caller = signedInCaller(request);
         if (caller != null) {
             request.getSession().setAttribute(SESSION_CALLER, new SignedInCaller(caller.name(), caller.groups(),
-                    signIn.sessionStamp(caller.name()).orElse(""), caller.signedInAt()));
+                    signIn.sessionStamp(caller.name()).orElse(""), caller.signedInAt(), signIn.mustEnrolSecondFactor(caller.name())));
         }
     }
 
@@ -385,7 +481,19 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
         return request.getContextPath().isEmpty() ? "/" : request.getContextPath();
     }
 
-    /** Who a session signed in as, the account's stamp then ({@link SignInService#sessionStamp}) and when. */
-    record SignedInCaller(String name, Set<String> groups, String stamp, Instant signedInAt) implements Serializable {
+    /**
+     * Who a session signed in as, the account's stamp then ({@link SignInService#sessionStamp}), when,
+     * and whether it must enrol a second factor before any other page.
+     */
+    record SignedInCaller(String name, Set<String> groups, String stamp, Instant signedInAt, boolean mustEnrol) implements Serializable {
+    }
+
+    /** A right password whose second step is still to come: who, the new browser's cookie if any, when, wrong codes so far. */
+    record PendingSecondStep(String name, Set<String> groups, String newDeviceToken, Instant passwordAt, int failures)
+            implements Serializable {
+
+        PendingSecondStep failedOnce() {
+            return new PendingSecondStep(name, groups, newDeviceToken, passwordAt, failures + 1);
+        }
     }
 }

@@ -38,10 +38,10 @@ public class SignInAttempts {
      * What became of an attempt: the result, and for a sign-in from a browser the account had not
      * used, the token of the cookie that makes it known from now on (null otherwise).
      */
-    public record Outcome(CredentialValidationResult result, String newDeviceToken) {
+    public record Outcome(CredentialValidationResult result, String newDeviceToken, SecondFactorPolicy.NextStep next) {
 
         static Outcome refused() {
-            return new Outcome(CredentialValidationResult.INVALID_RESULT, null);
+            return new Outcome(CredentialValidationResult.INVALID_RESULT, null, SecondFactorPolicy.NextStep.NONE);
         }
     }
 
@@ -53,6 +53,9 @@ public class SignInAttempts {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    SecondFactorPolicy secondFactor;
 
     @Inject
     Clock clock;
@@ -89,7 +92,8 @@ public class SignInAttempts {
      * @param checkedHash the stored hash the password was checked against (null: no such account)
      * @param passwordMatches whether the password matched {@code checkedHash}
      * @param deviceToken the browser's known-device cookie, or null (API calls have none)
-     * @param rememberBrowser whether a successful sign-in from a browser not known yet makes it known
+     * @param rememberBrowser whether a successful sign-in from a browser not known yet makes it known;
+     *        true for the sign-in page, false for the API's HTTP Basic
      */
     @Transactional
     public Outcome record(String username, String checkedHash, boolean passwordMatches, String deviceToken,
@@ -103,6 +107,9 @@ public class SignInAttempts {
         UserAccount account = found.get();
         if (!account.isEnabled()) {
             return refuse(username, "account disabled");
+        }
+        if (rememberBrowser && account.isIntegration()) {
+            return refuse(username, "an integration account: it calls the API and does not sign in on the pages");
         }
         // A password that matched a hash replaced meanwhile is the old password: a failure like any other.
         boolean right = passwordMatches && account.getPasswordHash().equals(checkedHash);
@@ -120,10 +127,28 @@ public class SignInAttempts {
             countFailure(account, now, "wrong password");
             return Outcome.refused();
         }
+        if (!rememberBrowser && secondFactor.refusesBasic(account.getRole(), account.hasSecondFactor(), account.isIntegration())) {
+            return refuse(username, "HTTP Basic from an account that signs in with a second factor:"
+                    + " only integration accounts call the API with a password alone");
+        }
         account.signedIn(OffsetDateTime.ofInstant(now, ZoneOffset.UTC), true);
         String token = rememberBrowser ? devices.remember(account.getId(), now) : null;
-        audit.recordSignIn(AuditAction.SIGN_IN, username, token == null ? null : "from a browser the account had not used; it is remembered");
-        return new Outcome(valid(account), token);
+        SecondFactorPolicy.NextStep next = nextStep(account, rememberBrowser);
+        audit.recordSignIn(AuditAction.SIGN_IN, username, detail(next, token == null ? null : "from a browser the account had not used; it is remembered"));
+        return new Outcome(valid(account), token, next);
+    }
+
+    private SecondFactorPolicy.NextStep nextStep(UserAccount account, boolean web) {
+        return web ? secondFactor.afterPassword(account.getRole(), account.hasSecondFactor()) : SecondFactorPolicy.NextStep.NONE;
+    }
+
+    private static String detail(SecondFactorPolicy.NextStep next, String more) {
+        String step = switch (next) {
+            case CODE -> "password right; the second factor is asked next";
+            case ENROL -> "password right; the role requires a second factor, which the account must enrol before any other page";
+            case NONE -> null;
+        };
+        return step == null ? more : more == null ? step : step + "; " + more;
     }
 
     /**
@@ -136,8 +161,9 @@ public class SignInAttempts {
         if (right) {
             device.signedIn(at);
             account.signedIn(at, !account.delayState().isDelayedAt(now));
-            audit.recordSignIn(AuditAction.SIGN_IN, account.getUsername(), null);
-            return new Outcome(valid(account), null);
+            SecondFactorPolicy.NextStep next = nextStep(account, true);
+            audit.recordSignIn(AuditAction.SIGN_IN, account.getUsername(), detail(next, null));
+            return new Outcome(valid(account), null, next);
         }
         int failures = device.failed();
         audit.recordSignIn(AuditAction.SIGN_IN_FAILURE, account.getUsername(), "wrong password from a browser the account has signed in from");
@@ -162,6 +188,15 @@ public class SignInAttempts {
     public void recordWrongCurrentPassword(String username) {
         accounts.findByUsernameForUpdate(username)
                 .ifPresent(account -> countFailure(account, clock.instant(), "wrong current password when changing it"));
+    }
+
+    /**
+     * A wrong one-time or recovery code after the right password: counted like a wrong password, so
+     * the codes cannot be guessed without limit. Joins the caller's transaction (the account is locked).
+     */
+    @Transactional
+    public void recordWrongSecondFactor(UserAccount account) {
+        countFailure(account, clock.instant(), "wrong second-factor code");
     }
 
     /** Whether failed attempts make the account wait now (for sign-ins from unknown browsers, and password changes). */

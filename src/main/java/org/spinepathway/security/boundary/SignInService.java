@@ -47,6 +47,9 @@ public class SignInService {
     @Inject
     PasswordHashSettings hashSettings;
 
+    @Inject
+    SecondFactorPolicy secondFactor;
+
     /** How long a verified API credential is remembered; 0 turns the memory off. */
     @Inject
     @ConfigProperty(name = "clinic.security.api-credential-memory-seconds")
@@ -115,12 +118,18 @@ public class SignInService {
 
     /**
      * What a web session compares on each request to know its account is as it signed in: a digest
-     * of the role and password hash of the enabled account; empty when it is disabled or gone. A
-     * lock (failed attempts by anyone) does not end a session: lockout must not sign people out.
+     * of the role, password hash, second factor and integration mark of the enabled account; empty
+     * when it is disabled or gone. A lock (failed attempts by anyone) does not end a session: lockout
+     * must not sign people out.
      */
     public Optional<String> sessionStamp(String username) {
         return accounts.standing(username).filter(UserAccountRepository.Standing::enabled)
-                .map(s -> stamp(s.role().name() + ":" + s.passwordHash()));
+                .map(s -> stamp(s.role().name() + ":" + s.passwordHash() + ":" + s.secondFactorSince() + ":" + s.integration()));
+    }
+
+    /** Whether the account's role requires a second factor it has not enrolled yet. */
+    public boolean mustEnrolSecondFactor(String username) {
+        return accounts.standing(username).map(s -> !s.hasSecondFactor() && secondFactor.isRequired(s.role())).orElse(false);
     }
 
     private static String stamp(String text) {
@@ -137,6 +146,7 @@ public class SignInService {
         // A credential verified earlier is this client's proof, like a known browser's cookie: an
         // attacker's failures since, which delay strangers, do not stop the integration that holds it.
         if (account.isPresent() && account.get().enabled()
+                && !secondFactor.refusesBasic(account.get().role(), account.get().hasSecondFactor(), account.get().integration())
                 && verified.wereVerified(username, password, account.get().passwordHash())) {
             return Optional.of(new CredentialValidationResult(account.get().username(), Set.of(account.get().role().name())));
         }
@@ -150,7 +160,7 @@ public class SignInService {
         if (LogSafe.hasControlCharacters(username) || LogSafe.hasControlCharacters(password)) {
             // No account has such a name or password (the rules refuse them), so no account is looked up:
             // a NUL would fail the query, and the text must reach neither a query nor the log as it is.
-            return new Checked(new SignInAttempts.Outcome(attempts.refuseControlCharacters(username), null), null);
+            return new Checked(new SignInAttempts.Outcome(attempts.refuseControlCharacters(username), null, SecondFactorPolicy.NextStep.NONE), null);
         }
         String storedHash = username == null || username.isEmpty() ? null
                 : accounts.standing(username).map(UserAccountRepository.Standing::passwordHash).orElse(null);

@@ -39,7 +39,12 @@ public class UserAccountRepository {
      * What an API call needs to know of its caller's account: who they are, their password's hash,
      * whether it is enabled, and until when sign-ins from unknown clients wait ({@link SignInDelay}).
      */
-    public record Standing(String username, Role role, String passwordHash, boolean enabled, Instant delayedUntil) {
+    public record Standing(String username, Role role, String passwordHash, boolean enabled, Instant delayedUntil,
+                           Instant secondFactorSince, boolean integration) {
+
+        public boolean hasSecondFactor() {
+            return secondFactorSince != null;
+        }
     }
 
     /**
@@ -49,15 +54,18 @@ public class UserAccountRepository {
      */
     public Optional<Standing> standing(String username) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT username, role, password_hash, enabled, locked_until FROM user_account WHERE username = ?")) {
+             PreparedStatement s = c.prepareStatement("SELECT username, role, password_hash, enabled, locked_until, totp_enabled_at, integration"
+                     + " FROM user_account WHERE username = ?")) {
             s.setString(1, UserAccount.normalizeUsername(username));
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
                 Timestamp lockedUntil = rs.getTimestamp(5);
+                Timestamp secondFactorSince = rs.getTimestamp(6);
                 return Optional.of(new Standing(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getString(3), rs.getBoolean(4),
-                        lockedUntil == null ? null : lockedUntil.toInstant()));
+                        lockedUntil == null ? null : lockedUntil.toInstant(),
+                        secondFactorSince == null ? null : secondFactorSince.toInstant(), rs.getBoolean(7)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the account " + username + ": " + e.getMessage(), e);

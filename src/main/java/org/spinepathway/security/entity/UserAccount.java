@@ -83,6 +83,21 @@ public class UserAccount extends AuditedEntity {
     @Column(name = "email_confirmed_at")
     private OffsetDateTime emailConfirmedAt;
 
+    /** The enrolled one-time-password secret (Base32); null without a second factor. */
+    @Column(name = "totp_secret", length = 64)
+    private String totpSecret;
+
+    @Column(name = "totp_enabled_at")
+    private OffsetDateTime totpEnabledAt;
+
+    /** The 30-second step of the last one-time code taken: only a later step's code is good. */
+    @Column(name = "totp_last_step", nullable = false)
+    private long totpLastStep;
+
+    /** A system's account for the JSON API (HTTP Basic): never signs in on the pages, needs no second factor. */
+    @Column(name = "integration", nullable = false)
+    private boolean integration;
+
     protected UserAccount() {
         // for JPA
     }
@@ -177,5 +192,47 @@ public class UserAccount extends AuditedEntity {
 
     public boolean isEnabled() {
         return enabled;
+    }
+
+    public boolean hasSecondFactor() {
+        return totpEnabledAt != null;
+    }
+
+    public String getTotpSecret() {
+        return totpSecret;
+    }
+
+    public long getTotpLastStep() {
+        return totpLastStep;
+    }
+
+    public OffsetDateTime getTotpEnabledAt() {
+        return totpEnabledAt;
+    }
+
+    /** A second factor enrolled now, its first code being of {@code step}. */
+    public void enrolSecondFactor(String secret, long step, OffsetDateTime at) {
+        totpSecret = secret;
+        totpEnabledAt = at;
+        totpLastStep = step;
+    }
+
+    /** A one-time code of {@code step} was taken; its step and the ones before it are spent. */
+    public void secondFactorUsed(long step) {
+        totpLastStep = Math.max(totpLastStep, step);
+    }
+
+    /** The second factor is gone (an administrator's reset, or the owner turning it off). */
+    public void removeSecondFactor() {
+        totpSecret = null;
+        totpEnabledAt = null;
+    }
+
+    public boolean isIntegration() {
+        return integration;
+    }
+
+    public void setIntegration(boolean integration) {
+        this.integration = integration;
     }
 }

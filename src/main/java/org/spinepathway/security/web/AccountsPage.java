@@ -20,6 +20,7 @@ import org.spinepathway.platform.web.Messages;
 import org.spinepathway.security.boundary.AccountService;
 import org.spinepathway.security.boundary.NewStaffAccount;
 import org.spinepathway.security.boundary.PasswordReset;
+import org.spinepathway.security.boundary.SecondFactor;
 import org.spinepathway.security.control.PasswordRules;
 import org.spinepathway.security.entity.Role;
 import org.spinepathway.security.entity.UserAccount;
@@ -44,6 +45,9 @@ public class AccountsPage implements Serializable {
 
     @Inject
     PasswordReset passwordReset;
+
+    @Inject
+    SecondFactor secondFactor;
 
     private final LazyDataModel<UserAccount> staff = new PagedModel<>(
             () -> accountService.countStaff(),
@@ -99,6 +103,30 @@ public class AccountsPage implements Serializable {
         try {
             issuedLink = passwordReset.issueForStaff(accountId);
             issuedFor = accountService.find(accountId).map(UserAccount::getDisplayName).orElse(null);
+        } catch (ConflictException | NotFoundException refused) {
+            FieldMessages.global(context, FacesMessage.SEVERITY_ERROR, refused.getMessage());
+        }
+    }
+
+    /** A staff member lost their phone: their second factor goes, their sessions end, and they enrol again at their next sign-in. */
+    public void resetSecondFactor(long accountId) {
+        FacesContext context = FacesContext.getCurrentInstance();
+        try {
+            UserAccount account = secondFactor.reset(accountId);
+            FieldMessages.global(context, FacesMessage.SEVERITY_INFO,
+                    Messages.format(context, "accounts.secondFactorReset.message", account.getDisplayName()));
+        } catch (ConflictException | NotFoundException refused) {
+            FieldMessages.global(context, FacesMessage.SEVERITY_ERROR, refused.getMessage());
+        }
+    }
+
+    /** Marks a staff account as a system's account for the JSON API, or takes the mark away. */
+    public void setIntegration(long accountId, boolean integration) {
+        FacesContext context = FacesContext.getCurrentInstance();
+        try {
+            UserAccount account = secondFactor.setIntegration(accountId, integration);
+            FieldMessages.global(context, FacesMessage.SEVERITY_INFO, Messages.format(context,
+                    integration ? "accounts.integration.marked" : "accounts.integration.unmarked", account.getUsername()));
         } catch (ConflictException | NotFoundException refused) {
             FieldMessages.global(context, FacesMessage.SEVERITY_ERROR, refused.getMessage());
         }

@@ -57,9 +57,13 @@ public class LoginPage {
                 facesContext.responseComplete();
                 return null;
             case SUCCESS:
-                external.redirect(landingAfterSignIn(external));
+                external.redirect(landingAfterSignIn(external, currentUser));
                 return null;
             default:
+                if (external.getRequestMap().containsKey(ClinicAuthenticationMechanism.SECOND_FACTOR_NEEDED)) {
+                    external.redirect(external.getRequestContextPath() + ClinicAuthenticationMechanism.SECOND_FACTOR_PAGE);
+                    return null;
+                }
                 Object wait = external.getRequestMap().get(ClinicAuthenticationMechanism.RATE_LIMITED);
                 if (wait != null) {
                     external.setResponseStatus(429);
@@ -82,7 +86,7 @@ public class LoginPage {
     }
 
     /** The page the visitor was sent away from, if it was one of ours; otherwise their role's home. */
-    private String landingAfterSignIn(ExternalContext external) {
+    static String landingAfterSignIn(ExternalContext external, CurrentUser currentUser) {
         HttpSession session = (HttpSession) external.getSession(false);
         String original = session == null ? null : (String) session.getAttribute(ClinicAuthenticationMechanism.ORIGINAL_REQUEST);
         if (session != null) {
