@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.logging.Logger;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -16,8 +19,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.spinepathway.platform.control.Acting;
 import org.spinepathway.platform.control.ConflictException;
 import org.spinepathway.platform.control.InvalidInputException;
+import org.spinepathway.platform.control.LogSafe;
 import org.spinepathway.platform.control.NotFoundException;
 import org.spinepathway.security.control.RecoveryCodes;
+import org.spinepathway.security.control.SecretBox;
 import org.spinepathway.security.control.Totp;
 import org.spinepathway.security.control.UserAccountRepository;
 import org.spinepathway.security.entity.AuditAction;
@@ -49,6 +54,8 @@ public class SecondFactor {
         REFUSED
     }
 
+    private static final Logger LOG = Logger.getLogger(SecondFactor.class.getName());
+
     private final Totp totp = new Totp();
 
     @Inject
@@ -76,6 +83,18 @@ public class SecondFactor {
     @ConfigProperty(name = "clinic.name")
     String clinicName;
 
+    /** The key the second factors' secrets are encrypted under, from the environment; none: stored as they are. */
+    @Inject
+    @ConfigProperty(name = "clinic.security.totp-key")
+    Optional<String> secretKey;
+
+    private SecretBox box;
+
+    @PostConstruct
+    void init() {
+        box = new SecretBox(secretKey);
+    }
+
     /** A new secret and its QR code for the signed-in caller's authenticator app. */
     public Enrolment offer() {
         String secret = Totp.newSecret();
@@ -98,7 +117,7 @@ public class SecondFactor {
                     + " (or type the key), then type the six digits the app shows.");
         }
         boolean again = account.hasSecondFactor();
-        account.enrolSecondFactor(offered.secret(), step.getAsLong(), now.atOffset(ZoneOffset.UTC));
+        account.enrolSecondFactor(box.seal(offered.secret()), step.getAsLong(), now.atOffset(ZoneOffset.UTC));
         List<String> codes = recoveryCodes.issue(account.getId(), now);
         audit.recordSignIn(AuditAction.UPDATE, account.getUsername(), (again ? "second factor enrolled again on a new app"
                 : "second factor enrolled") + "; ten new recovery codes issued");
@@ -129,7 +148,7 @@ public class SecondFactor {
             return Verification.REFUSED;
         }
         Instant now = clock.instant();
-        OptionalLong step = totp.matchingStep(account.getTotpSecret(), code, now, account.getTotpLastStep());
+        OptionalLong step = totp.matchingStep(secretOf(account), code, now, account.getTotpLastStep());
         if (step.isPresent()) {
             account.secondFactorUsed(step.getAsLong());
             audit.recordSignIn(AuditAction.SIGN_IN, account.getUsername(), "second factor: a code from the authenticator app");
@@ -174,7 +193,7 @@ public class SecondFactor {
         }
         Instant now = clock.instant();
         OptionalLong step = account.hasSecondFactor()
-                ? totp.matchingStep(account.getTotpSecret(), code, now, account.getTotpLastStep()) : OptionalLong.empty();
+                ? totp.matchingStep(secretOf(account), code, now, account.getTotpLastStep()) : OptionalLong.empty();
         if (step.isEmpty()) {
             attempts.recordWrongSecondFactor(account);
             throw InvalidInputException.of("code", "That is not the code your app shows now.");
@@ -196,6 +215,15 @@ public class SecondFactor {
                 ? " marked as an integration account: it calls the API with HTTP Basic and cannot sign in on the pages"
                 : " is no longer an integration account"));
         return account;
+    }
+
+    /** The account's secret, opened; null (no code matches) when it cannot be, which the log reports. */
+    private String secretOf(UserAccount account) {
+        return box.open(account.getTotpSecret()).orElseGet(() -> {
+            LOG.severe("The second factor of " + LogSafe.text(account.getUsername()) + " cannot be decrypted:"
+                    + " clinic.security.totp-key is missing or not the key it was enrolled under");
+            return null;
+        });
     }
 
     private UserAccount staffAccount(long accountId, String notYourself) {

@@ -83,8 +83,8 @@ public class UserAccount extends AuditedEntity {
     @Column(name = "email_confirmed_at")
     private OffsetDateTime emailConfirmedAt;
 
-    /** The enrolled one-time-password secret (Base32); null without a second factor. */
-    @Column(name = "totp_secret", length = 64)
+    /** The enrolled one-time-password secret (Base32, or encrypted: {@code SecretBox}); null without a second factor. */
+    @Column(name = "totp_secret", length = 200)
     private String totpSecret;
 
     @Column(name = "totp_enabled_at")

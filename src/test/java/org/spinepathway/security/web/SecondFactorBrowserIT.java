@@ -66,7 +66,8 @@ class SecondFactorBrowserIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         databaseUrl = EmbeddedDatabase.get().createDatabase("second_factor");
-        return ClinicDeployment.onDatabase(databaseUrl, Map.of("clinic.security.mfa-roles", "ADMIN,PHYSICIAN"));
+        return ClinicDeployment.onDatabase(databaseUrl, Map.of("clinic.security.mfa-roles", "ADMIN,PHYSICIAN",
+                "clinic.security.totp-key", "second-factor-test-key-0123456789abcdef"));
     }
 
     @AfterEach
@@ -79,7 +80,7 @@ class SecondFactorBrowserIT {
 
     @Test
     @Order(1)
-    void anAdministratorWithoutASecondFactor_reachesNoAdminPage_untilTheyEnrolOneByItsQrCode() {
+    void anAdministratorWithoutASecondFactor_reachesNoAdminPage_untilTheyEnrolOneByItsQrCode() throws SQLException {
         WebDriver admin = browser();
         WebDriverWait wait = new WebDriverWait(admin, java.time.Duration.ofSeconds(15));
         Browser.signIn(admin, wait, page("login.xhtml"), ClinicDeployment.ADMIN_USERNAME, ClinicDeployment.ADMIN_PASSWORD,
@@ -106,6 +107,9 @@ class SecondFactorBrowserIT {
 
         adminRecoveryCodes.addAll(enrol(admin, wait, ClinicDeployment.ADMIN_USERNAME));
         assertEquals(10, adminRecoveryCodes.size());
+        String stored = Clinic.text(databaseUrl, "SELECT totp_secret FROM user_account WHERE username = ?", ClinicDeployment.ADMIN_USERNAME);
+        assertTrue(stored.startsWith("aesgcm:") && !stored.contains(secrets.get(ClinicDeployment.ADMIN_USERNAME)),
+                "the key is stored encrypted, not as the app was given it");
         admin.get(page("admin/accounts.xhtml"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("newAccount:create")));
         assertTrue(admin.getCurrentUrl().endsWith("/admin/accounts.xhtml"));
