@@ -1,7 +1,7 @@
 -- After every migration (a Flyway callback, run by the schema owner, clinic.db.migration-user):
 -- the application's own role, clinic.db.user, may read and change the clinic's tables, but only
--- add to and read the audit trail and only read the migration history. Not owning the tables, it
--- cannot disable their triggers or change their structure. When the application migrates the
+-- add to and read the audit trail and the emergency accesses, and only read the migration history.
+-- Not owning the tables, it cannot disable their triggers or change their structure. When the application migrates the
 -- schema itself (no migration user configured) there is no other role and nothing is granted.
 DO $$
 DECLARE
@@ -17,7 +17,7 @@ BEGIN
     LOOP
         IF item.relkind = 'S' THEN
             EXECUTE format('GRANT USAGE, SELECT ON SEQUENCE %I TO %I', item.relname, app);
-        ELSIF item.relname IN ('audit_event', 'audit_seal') THEN
+        ELSIF item.relname IN ('audit_event', 'audit_seal', 'emergency_access') THEN
             EXECUTE format('REVOKE ALL ON TABLE %I FROM %I', item.relname, app);
             EXECUTE format('GRANT SELECT, INSERT ON TABLE %I TO %I', item.relname, app);
         ELSIF item.relname = 'flyway_schema_history' THEN

@@ -180,6 +180,9 @@ class CareApiIT {
                 + "\"interventions\":[{\"type\":\"REST\",\"startDate\":\"" + TODAY + "\",\"status\":\"ACTIVE\"}]}").statusCode());
         String colleague = "colleague-" + UUID.randomUUID().toString().substring(0, 8);
         Clinic.createStaff(base, colleague, PASSWORD, "PHYSIO", "Col League");
+        // The episode is in the first physiotherapist's care: the colleague covers with emergency access.
+        assertEquals(201, api.api("POST", "api/v1/episodes/" + episodeId + "/emergency-access",
+                "{\"reason\":\"Covering the clinic while Pat is away\"}", colleague, PASSWORD).statusCode());
         WebSession first = new WebSession(base);
         WebSession second = new WebSession(base);
         assertEquals(302, first.signIn(physio, PASSWORD).statusCode());

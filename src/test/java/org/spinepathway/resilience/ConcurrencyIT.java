@@ -69,6 +69,11 @@ class ConcurrencyIT {
         assertEquals(201, new WebSession(base).api("POST", "api/v1/episodes/" + episodeId + "/plan", "{\"startDate\":\"" + TODAY
                 + "\",\"reviewDate\":\"" + TODAY.plusWeeks(6) + "\",\"goals\":\"Walk to work\"}", physios.get(0), PASSWORD).statusCode());
         long versionBefore = Clinic.number(databaseUrl, "SELECT version FROM treatment_plan WHERE episode_id = ?", episodeId);
+        // The episode is in the first one's care; the others cover with emergency access, as a clinic would.
+        for (String colleague : physios.subList(1, physios.size())) {
+            assertEquals(201, new WebSession(base).api("POST", "api/v1/episodes/" + episodeId + "/emergency-access",
+                    "{\"reason\":\"Covering the clinic this morning\"}", colleague, PASSWORD).statusCode());
+        }
 
         String page = "physio/plan.xhtml?episode=" + episodeId;
         List<WebSession.PreparedForm> forms = new ArrayList<>();

@@ -91,7 +91,7 @@ public class CareService {
     /** Opens conservative care: the plan (with any first interventions); the episode leaves INTAKE. */
     public TreatmentPlan createPlan(long episodeId, CareRequests.Plan request) {
         requirePhysio();
-        EpisodeOfCare episode = episodes.requireForUpdate(episodeId);
+        EpisodeOfCare episode = episodes.requireForChange(episodeId);
         if (care.planOf(episodeId).isPresent()) {
             throw new ConflictException(null, "This episode has a treatment plan already; add interventions to it.");
         }
@@ -134,7 +134,7 @@ public class CareService {
 
     public Intervention addIntervention(long episodeId, CareRequests.Intervention request) {
         requirePhysio();
-        EpisodeOfCare episode = episodes.requireForUpdate(episodeId);
+        EpisodeOfCare episode = episodes.requireForChange(episodeId);
         TreatmentPlan plan = care.planOf(episodeId)
                 .orElseThrow(() -> new ConflictException(null, "This episode has no treatment plan yet; create the plan first."));
         List<FieldError> errors = CareCheck.intervention("", request.type(), request.startDate(), request.endDate(), request.status(),
@@ -153,7 +153,7 @@ public class CareService {
         if (!securityContext.isCallerInRole(Role.PHYSIO_NAME) && !securityContext.isCallerInRole(Role.PATIENT_NAME)) {
             throw new NotAllowedException("Visits are recorded by the physiotherapist; check-ins by the patient.");
         }
-        EpisodeOfCare episode = episodes.requireForUpdate(episodeId);
+        EpisodeOfCare episode = episodes.requireForChange(episodeId);
         boolean byPatient = securityContext.isCallerInRole(Role.PATIENT_NAME);
         List<Integer> answers = request.disability() == null ? null : request.disability().answers();
         List<String[]> motor = request.motor() == null ? List.of() : request.motor().stream()
@@ -221,7 +221,7 @@ public class CareService {
      */
     public TreatmentPlan revisePlan(long episodeId, int expectedVersion, String goals, LocalDate reviewDate) {
         requirePhysio();
-        EpisodeOfCare episode = episodes.requireForUpdate(episodeId);
+        EpisodeOfCare episode = episodes.requireForChange(episodeId);
         TreatmentPlan plan = care.planOf(episodeId).orElseThrow(() -> new NotFoundException("This episode has no treatment plan yet."));
         requireVersion(plan.getVersion(), expectedVersion, plan.getUpdatedBy(), plan.getUpdatedAt());
         List<FieldError> errors = new ArrayList<>();
@@ -256,7 +256,7 @@ public class CareService {
     /** Stops an intervention with a reason, unless it changed since the caller read it. */
     public Intervention stopIntervention(long episodeId, long interventionId, int expectedVersion, String reason) {
         requirePhysio();
-        EpisodeOfCare episode = episodes.requireForUpdate(episodeId);
+        EpisodeOfCare episode = episodes.requireForChange(episodeId);
         TreatmentPlan plan = care.planOf(episodeId).orElseThrow(() -> new NotFoundException("This episode has no treatment plan yet."));
         Intervention intervention = care.intervention(interventionId).filter(i -> i.getPlanId().equals(plan.getId()))
                 .orElseThrow(() -> new NotFoundException("The plan has no such intervention."));
@@ -299,7 +299,7 @@ public class CareService {
      */
     public Assessment voidAssessment(long episodeId, long assessmentId, String reason) {
         requirePhysio();
-        EpisodeOfCare episode = episodes.requireForUpdate(episodeId);
+        EpisodeOfCare episode = episodes.requireForChange(episodeId);
         Assessment assessment = care.assessment(assessmentId).filter(a -> a.getEpisodeId() == episodeId)
                 .orElseThrow(() -> new NotFoundException("This episode has no such assessment."));
         if (reason == null || reason.isBlank()) {

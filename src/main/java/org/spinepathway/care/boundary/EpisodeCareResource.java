@@ -6,6 +6,7 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.spinepathway.care.entity.Assessment;
+import org.spinepathway.care.entity.EmergencyAccess;
 import org.spinepathway.care.entity.EpisodeOfCare;
 import org.spinepathway.care.entity.Intervention;
 import org.spinepathway.care.entity.TreatmentPlan;
@@ -43,6 +45,9 @@ public class EpisodeCareResource {
 
     @Inject
     CareService care;
+
+    @Inject
+    EpisodeService episodes;
 
     @GET
     @RolesAllowed({Role.PHYSIO_NAME, Role.PHYSICIAN_NAME, Role.PATIENT_NAME})
@@ -92,6 +97,25 @@ public class EpisodeCareResource {
     }
 
     public record VoidRequest(String reason) {
+    }
+
+    /**
+     * {@code POST /api/v1/episodes/{id}/emergency-access}: a physiotherapist outside the episode's care
+     * team opens emergency access ("break-glass") with a reason, to change it for a few hours.
+     */
+    @POST
+    @Path("emergency-access")
+    @RolesAllowed(Role.PHYSIO_NAME)
+    public Response openEmergencyAccess(@PathParam("episodeId") long episodeId, EmergencyAccessRequest request) {
+        EmergencyAccess access = episodes.openEmergencyAccess(episodeId, request == null ? null : request.reason());
+        return Response.created(URI.create("episodes/" + episodeId))
+                .entity(new EmergencyAccessOpened(access.getId(), access.getExpiresAt())).build();
+    }
+
+    public record EmergencyAccessRequest(String reason) {
+    }
+
+    public record EmergencyAccessOpened(long id, OffsetDateTime expiresAt) {
     }
 
     public record Voided(long id, LocalDate voidedOn, String voidedBy, String reason) {

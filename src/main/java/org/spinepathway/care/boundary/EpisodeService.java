@@ -1,6 +1,8 @@
 package org.spinepathway.care.boundary;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,7 +15,10 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.spinepathway.care.control.EmergencyAccesses;
 import org.spinepathway.care.control.EpisodeRepository;
+import org.spinepathway.care.entity.EmergencyAccess;
 import org.spinepathway.care.entity.EpisodeOfCare;
 import org.spinepathway.care.entity.Side;
 import org.spinepathway.care.entity.SpineRegion;
@@ -26,6 +31,7 @@ import org.spinepathway.platform.control.FieldError;
 import org.spinepathway.platform.control.InvalidInputException;
 import org.spinepathway.platform.control.NotAllowedException;
 import org.spinepathway.platform.control.NotFoundException;
+import org.spinepathway.platform.control.StorableText;
 import org.spinepathway.security.boundary.AccountService;
 import org.spinepathway.security.boundary.AuditLog;
 import org.spinepathway.security.entity.AuditAction;
@@ -61,6 +67,18 @@ public class EpisodeService {
     @Inject
     Clock clock;
 
+    @Inject
+    EmergencyAccesses emergencyAccesses;
+
+    /** How long an emergency access lasts. */
+    @Inject
+    @ConfigProperty(name = "clinic.security.emergency-access-hours")
+    int emergencyAccessHours;
+
+    /** The answer to a physiotherapist changing an episode in another's care without emergency access. */
+    public static final String NOT_IN_YOUR_CARE = "This episode is in the care of another physiotherapist. To change it in an"
+            + " emergency, open emergency access to it with your reason first; the access is recorded and the administrator reviews it.";
+
     /** Staff open an episode for a patient. */
     public EpisodeOfCare open(long patientId, SpineRegion region, Side side) {
         Patient patient = patients.requireAccess(patientId);
@@ -87,7 +105,7 @@ public class EpisodeService {
      */
     public EpisodeOfCare openForCare(long episodeId, Long physioId, Long physicianId) {
         UserAccount[] team = team(physioId, physicianId);
-        EpisodeOfCare episode = requireForUpdate(episodeId);
+        EpisodeOfCare episode = requireForChange(episodeId);
         if (episode.isOpenedForCare()) {
             throw new ConflictException(null, "This episode was opened for care already, by " + episode.getCareOpenedBy()
                     + " on " + episode.getCareOpenedAt().atZoneSameInstant(clock.getZone()).toLocalDate() + ".");
@@ -123,7 +141,7 @@ public class EpisodeService {
     /** Hands the episode to another physiotherapist or physician. */
     public EpisodeOfCare assign(long episodeId, Long physioId, Long physicianId) {
         UserAccount[] team = team(physioId, physicianId);
-        EpisodeOfCare episode = requireForUpdate(episodeId);
+        EpisodeOfCare episode = requireForChange(episodeId);
         if (!physioId.equals(episode.getPhysioId()) || !physicianId.equals(episode.getPhysicianId())) {
             episode.assign(physioId, physicianId);
             audit.record(AuditAction.UPDATE, episode.getPatientId(), "EpisodeOfCare", episode.getId(),
@@ -174,6 +192,89 @@ public class EpisodeService {
         EpisodeOfCare episode = episodes.findForUpdate(episodeId).orElseThrow(() -> notFound(episodeId));
         requireAccess(episode);
         return episode;
+    }
+
+    /**
+     * As {@link #requireForUpdate}, for a change by staff: a physiotherapist changes only the episodes
+     * in their care (the episode's physiotherapist, or any while none is assigned), or one they have
+     * opened emergency access to.
+     *
+     * @throws NotAllowedException for another physiotherapist's episode (403 on the API)
+     */
+    public EpisodeOfCare requireForChange(long episodeId) {
+        EpisodeOfCare episode = requireForUpdate(episodeId);
+        if (!mayChange(episode)) {
+            throw new NotAllowedException(NOT_IN_YOUR_CARE);
+        }
+        return episode;
+    }
+
+    /** Whether the caller may change the episode as far as its care team goes (a role's own limits aside). */
+    public boolean mayChange(EpisodeOfCare episode) {
+        if (!securityContext.isCallerInRole(Role.PHYSIO_NAME) || episode.getPhysioId() == null) {
+            return true;
+        }
+        return isInCallersCare(episode) || emergencyAccesses.isOpen(episode.getId(), caller(), clock.instant());
+    }
+
+    /** Whether the episode's physiotherapist is the caller. */
+    public boolean isInCallersCare(EpisodeOfCare episode) {
+        return episode.getPhysioId() != null
+                && accounts.findByUsername(caller()).map(a -> a.getId().equals(episode.getPhysioId())).orElse(false);
+    }
+
+    /**
+     * "Break-glass": a physiotherapist opens emergency access to an episode in another's care, with
+     * the reason, for {@code clinic.security.emergency-access-hours}. Audited; the administrator lists them.
+     */
+    public EmergencyAccess openEmergencyAccess(long episodeId, String reason) {
+        if (!securityContext.isCallerInRole(Role.PHYSIO_NAME)) {
+            throw new NotAllowedException("Emergency access is for physiotherapists changing an episode in another's care.");
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.length() < 10) {
+            throw InvalidInputException.of("reason", "Say why you must change this episode now (at least 10 characters).");
+        }
+        if (why.length() > 1000) {
+            throw InvalidInputException.of("reason", "Please keep the reason to 1000 characters or fewer.");
+        }
+        if (!StorableText.isStorable(why)) {
+            throw InvalidInputException.of("reason", StorableText.MESSAGE);
+        }
+        EpisodeOfCare episode = requireForUpdate(episodeId);
+        if (isInCallersCare(episode) || episode.getPhysioId() == null) {
+            throw new ConflictException(null, "This episode is in your care already: you can change it without emergency access.");
+        }
+        Instant now = clock.instant();
+        EmergencyAccess access = emergencyAccesses.open(new EmergencyAccess(episode.getId(), episode.getPatientId(), caller(), why,
+                now, now.plus(Duration.ofHours(emergencyAccessHours))));
+        audit.record(AuditAction.UPDATE, episode.getPatientId(), "EpisodeOfCare", episode.getId(), "emergency access opened by "
+                + caller() + " for " + emergencyAccessHours + " hours (the episode is in another physiotherapist's care): " + why);
+        return access;
+    }
+
+    /** How many emergency accesses were ever opened (the administrator's list). */
+    public long emergencyAccessCount() {
+        requireAdministrator();
+        return emergencyAccesses.count();
+    }
+
+    /** A page of the emergency accesses, newest first, for the administrator to review; the read is audited. */
+    public List<EmergencyAccesses.Row> emergencyAccessPage(int first, int max) {
+        requireAdministrator();
+        List<EmergencyAccesses.Row> page = emergencyAccesses.page(first, max);
+        audit.recordListRead("EmergencyAccessList", first, page.size(), null);
+        return page;
+    }
+
+    private void requireAdministrator() {
+        if (!securityContext.isCallerInRole(Role.ADMIN_NAME)) {
+            throw new NotAllowedException("The list of emergency accesses is the administrator's.");
+        }
+    }
+
+    public int getEmergencyAccessHours() {
+        return emergencyAccessHours;
     }
 
     public List<EpisodeOfCare> ofSignedInPatient() {

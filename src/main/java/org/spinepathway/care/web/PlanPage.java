@@ -77,6 +77,7 @@ public class PlanPage implements Serializable {
     private List<UserAccount> physicians = List.of();
     private Long physioId;
     private Long physicianId;
+    private String emergencyReason;
 
     // How to reach the patient, and the version of the patient's record it was filled from
     private String phone;
@@ -141,6 +142,54 @@ public class PlanPage implements Serializable {
         interventionVersions.clear();
         chart.interventions().forEach(i -> interventionVersions.put(i.getId(), i.getVersion()));
         newStart = LocalDate.now(clock);
+    }
+
+    /** A physiotherapist reading an episode in another's care, without emergency access: they may read, not change. */
+    public boolean isOutsideCareTeam() {
+        return chart != null && currentUserIsPhysio() && !episodes.mayChange(chart.episode());
+    }
+
+    /** A physiotherapist changing an episode in another's care under emergency access. */
+    public boolean isUnderEmergencyAccess() {
+        return chart != null && currentUserIsPhysio() && chart.episode().getPhysioId() != null
+                && !episodes.isInCallersCare(chart.episode()) && episodes.mayChange(chart.episode());
+    }
+
+    /** The name of the physiotherapist whose care the episode is in. */
+    public String getCarerName() {
+        Long carer = chart == null ? null : chart.episode().getPhysioId();
+        return carer == null ? "" : accounts.find(carer).map(UserAccount::getDisplayName).orElse("");
+    }
+
+    public int getEmergencyAccessHours() {
+        return episodes.getEmergencyAccessHours();
+    }
+
+    /** "Break-glass": opens emergency access to this episode with the reason typed, then the page can change it. */
+    public void openEmergencyAccess() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        try {
+            episodes.openEmergencyAccess(episode, emergencyReason);
+            emergencyReason = null;
+            // The page then says so where the form was (the emergencyOpen notice).
+            load();
+        } catch (InvalidInputException invalid) {
+            FieldMessages.show(context, invalid, field -> "emergency:" + field);
+        } catch (ConflictException | NotAllowedException refused) {
+            FieldMessages.global(context, FacesMessage.SEVERITY_ERROR, refused.getMessage());
+        }
+    }
+
+    private static boolean currentUserIsPhysio() {
+        return FacesContext.getCurrentInstance().getExternalContext().isUserInRole(Role.PHYSIO_NAME);
+    }
+
+    public String getEmergencyReason() {
+        return emergencyReason;
+    }
+
+    public void setEmergencyReason(String emergencyReason) {
+        this.emergencyReason = emergencyReason;
     }
 
     public void createPlan() {

@@ -196,7 +196,6 @@ public class Intake extends VoidableEntity {
     public String getStartBackRisk() { return startBackRisk; }
     public LocalDate getSubmittedOn() { return submittedOn; }
     public OffsetDateTime getSubmittedAt() { return submittedAt; }
-    public String getSubmittedBy() { return submittedBy; }
     public Long getSupersedesId() { return supersedesId; }
     public OffsetDateTime getRedFlagsRecordedAt() { return redFlagsRecordedAt; }
 }

@@ -251,14 +251,9 @@ public class IntakePage implements Serializable {
         return step != null && step == STEPS;
     }
 
-    public int getStepIndex() {
-        return step == null ? 0 : step - 1;
-    }
-
     public Long getEpisode() { return episode; }
     public void setEpisode(Long episode) { this.episode = episode; }
     public Integer getStep() { return step; }
     public void setStep(Integer step) { this.step = step; }
-    public int getReachedStep() { return reachedStep; }
     public IntakeAnswers getAnswers() { return answers; }
 }

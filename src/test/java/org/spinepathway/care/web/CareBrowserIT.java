@@ -294,6 +294,38 @@ class CareBrowserIT {
         return findings;
     }
 
+    @Test
+    void aCoveringPhysio_readsAColleaguesEpisode_butChangesItOnlyThroughEmergencyAccessWithAReason() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String physio = "own-" + run;
+        String cover = "cover-" + run;
+        Clinic.createStaff(base, physio, PASSWORD, "PHYSIO", "Olive Own " + run);
+        Clinic.createStaff(base, cover, PASSWORD, "PHYSIO", "Cora Cover " + run);
+        long episodeId = episodeWithIntake(physio, "ada-" + run + "@example.org", "Ada", "Lovelace", false);
+        plan(physio, episodeId, "Walk the dog again");
+
+        startBrowser(cover, "/physio/caseload.xhtml");
+        session.open("physio/plan.xhtml?episode=" + episodeId);
+        assertTrue(text("emergencyText").contains("in the care of Olive Own " + run), text("emergencyText"));
+        // A change without emergency access is refused in words, and nothing is stored.
+        type("plan:goals", "Changed without access");
+        click("plan:save");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan:messages"), "open emergency access"));
+        assertEquals("Walk the dog again", Clinic.text(databaseUrl, "SELECT goals FROM treatment_plan WHERE episode_id = ?", episodeId));
+
+        type("emergency:reason", "Covering while Olive is away; the patient asked to add swimming");
+        click("emergency:open");
+        wait.until(d -> d.findElements(By.id("emergencyOpen")).size() == 1);
+        checkAccessibility("plan page under emergency access");
+        type("plan:goals", "Walk the dog, and swim twice a week");
+        click("plan:save");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan:messages"), "The plan is saved"));
+        assertEquals("Walk the dog, and swim twice a week",
+                Clinic.text(databaseUrl, "SELECT goals FROM treatment_plan WHERE episode_id = ?", episodeId));
+        assertEquals(1, Clinic.number(databaseUrl, "SELECT count(*) FROM emergency_access WHERE episode_id = ?", episodeId));
+        assertTrue(allAxeFindings().isEmpty(), () -> "axe: " + allAxeFindings());
+    }
+
     private void recordVisit(LocalDate date, int nrs, int odiAnswer, String l5Left) {
         // The date picker keeps its text on clear(): select it all and type over it, as a user would.
         WebElement dateInput = browser.findElement(By.id("assessment:date_input"));
