@@ -64,6 +64,7 @@ class BackupRestoreIT {
             String restored = createDatabase(server, "clinic_restored");
             run(directory, "pg_restore", "--no-owner", "--role=" + EmbeddedDatabase.OWNER, "--exit-on-error",
                     "--dbname=" + libpqUrl(server, restored), dump.toAbsolutePath().toString());
+            assertEquals(chainEnd(server, original), chainEnd(server, restored), "the restored audit trail ends with the original's newest seal");
 
             try (PayaraInstance clinic = PayaraInstance.start("restored", PayaraInstance.export(ClinicDeployment.onDatabase(
                     jdbcUrl(server, restored)), directory.resolve("restored")), directory, List.of("-Xmx384m"), List.of("--nocluster"))) {
@@ -149,6 +150,16 @@ class BackupRestoreIT {
                 }
                 Thread.sleep(500);
             }
+        }
+    }
+
+    /** How many audit events and seals there are, and the newest seal's number and value. */
+    private static String chainEnd(EmbeddedPostgres server, String database) throws SQLException {
+        try (Connection c = server.getDatabase("postgres", database).getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM audit_event), (SELECT count(*) FROM audit_seal),"
+                     + " seq, chain_sha256 FROM audit_seal ORDER BY seq DESC LIMIT 1")) {
+            assertTrue(rs.next(), "the audit trail of " + database + " has seals");
+            return rs.getLong(1) + " events, " + rs.getLong(2) + " seals, newest #" + rs.getLong(3) + " " + rs.getString(4);
         }
     }
 

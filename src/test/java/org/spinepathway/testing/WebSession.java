@@ -91,6 +91,12 @@ public final class WebSession {
         return send(HttpRequest.newBuilder(Http.resolve(base, path)).GET());
     }
 
+    /** A GET of this exact path, not normalised ({@code /a/../b} is sent as it is), as an attacker's client sends it. */
+    public HttpResponse<String> getVerbatim(String rawPath) {
+        URI application = Http.resolve(base, "");
+        return send(HttpRequest.newBuilder(URI.create(application.getScheme() + "://" + application.getRawAuthority() + rawPath)).GET());
+    }
+
     /** A GET with HTTP Basic credentials (none when {@code username} is null) and no Accept header, as a metrics scraper sends it. */
     public HttpResponse<String> get(String path, String username, String password) {
         HttpRequest.Builder request = HttpRequest.newBuilder(Http.resolve(base, path)).GET();

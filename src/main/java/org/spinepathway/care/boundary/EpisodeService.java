@@ -232,10 +232,12 @@ public class EpisodeService {
             throw new NotAllowedException("Emergency access is for physiotherapists changing an episode in another's care.");
         }
         String why = reason == null ? "" : reason.strip();
-        if (why.length() < 10) {
+        // Counted in characters, as the database's CHECK counts them (an emoji is one, not two).
+        int length = why.codePointCount(0, why.length());
+        if (length < 10) {
             throw InvalidInputException.of("reason", "Say why you must change this episode now (at least 10 characters).");
         }
-        if (why.length() > 1000) {
+        if (length > 1000) {
             throw InvalidInputException.of("reason", "Please keep the reason to 1000 characters or fewer.");
         }
         if (!StorableText.isStorable(why)) {

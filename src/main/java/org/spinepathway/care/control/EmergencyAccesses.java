@@ -1,5 +1,6 @@
 package org.spinepathway.care.control;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,7 +17,9 @@ import org.spinepathway.care.entity.EmergencyAccess;
 public class EmergencyAccesses {
 
     /** One emergency access as the administrator reads it: who, to whose record, why, when, until when. */
-    public static final class Row {
+    public static final class Row implements Serializable {
+
+        private static final long serialVersionUID = 1L;
 
         private final OffsetDateTime grantedAt;
         private final String username;

@@ -243,7 +243,7 @@ public class FlagDecisions {
         EscalationFlag found = Optional.ofNullable(em.find(EscalationFlag.class, flagId))
                 .orElseThrow(() -> new NotFoundException(NO_SUCH_FLAG));
         try {
-            episodes.requireForUpdate(found.getEpisodeId());
+            episodes.requireForChange(found.getEpisodeId());
         } catch (NotFoundException notYours) {
             throw new NotFoundException(NO_SUCH_FLAG);
         }

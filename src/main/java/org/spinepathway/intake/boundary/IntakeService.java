@@ -116,7 +116,7 @@ public class IntakeService {
      */
     public void saveDraft(long episodeId, IntakeAnswers answers, int step, boolean advancing) {
         check(answers, step, advancing);
-        EpisodeOfCare episode = episodes.requireForUpdate(episodeId);
+        EpisodeOfCare episode = episodes.requireForChange(episodeId);
         Intake draft = intakes.findByStatus(episodeId, IntakeStatus.DRAFT)
                 .orElseThrow(() -> new ConflictException(null, "This intake has been submitted already; it can no longer be changed."));
         if (answers.getMainArea() != null && answers.getSide() != null && episode.getState() == EpisodeState.INTAKE) {
@@ -128,7 +128,7 @@ public class IntakeService {
 
     /** Submits the patient's draft; a second submit returns the first one's result. */
     public SubmissionResult submit(long episodeId) {
-        EpisodeOfCare episode = episodes.requireForUpdate(episodeId);
+        EpisodeOfCare episode = episodes.requireForChange(episodeId);
         Optional<Intake> draft = intakes.findByStatus(episodeId, IntakeStatus.DRAFT);
         if (draft.isEmpty()) {
             Intake submitted = intakes.findByStatus(episodeId, IntakeStatus.SUBMITTED)
@@ -145,7 +145,7 @@ public class IntakeService {
      * submitted intake already, it is a correction and supersedes it.
      */
     public SubmissionResult submitWhole(long episodeId, IntakeAnswers answers, LocalDate submittedOn, String declaredInstrument) {
-        EpisodeOfCare episode = episodes.requireForUpdate(episodeId);
+        EpisodeOfCare episode = episodes.requireForChange(episodeId);
         if (answers.getMainArea() == null) {
             answers.setMainArea(areaOf(episode.getRegion()));
         }
@@ -170,7 +170,7 @@ public class IntakeService {
 
     /** Starts a correction of the submitted intake: a new draft version with the same answers. */
     public void startCorrection(long episodeId) {
-        EpisodeOfCare episode = episodes.requireForUpdate(episodeId);
+        EpisodeOfCare episode = episodes.requireForChange(episodeId);
         if (intakes.findByStatus(episodeId, IntakeStatus.DRAFT).isPresent()) {
             return;
         }

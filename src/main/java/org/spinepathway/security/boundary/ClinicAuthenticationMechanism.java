@@ -212,11 +212,13 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
             HttpSession session = request.getSession(true);
             request.changeSessionId();
             session.removeAttribute(SESSION_CALLER);
-            session.setAttribute(PENDING_SECOND_STEP, new PendingSecondStep(name, groups, outcome.newDeviceToken(), clock.instant(), 0));
+            // The account as the password found it: a change before the code (another role, say) ends the session it opens.
+            session.setAttribute(PENDING_SECOND_STEP, new PendingSecondStep(name, groups, signIn.sessionStamp(name).orElse(""),
+                    outcome.newDeviceToken(), clock.instant(), 0));
             request.setAttribute(SECOND_FACTOR_NEEDED, Boolean.TRUE);
             return AuthenticationStatus.SEND_FAILURE;
         }
-        return startSession(request, response, context, name, groups, outcome.newDeviceToken(),
+        return startSession(request, response, context, name, groups, signIn.sessionStamp(name).orElse(""), outcome.newDeviceToken(),
                 outcome.next() == SecondFactorPolicy.NextStep.ENROL);
     }
 
@@ -262,7 +264,7 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
             return AuthenticationStatus.SEND_FAILURE;
         }
         session.removeAttribute(PENDING_SECOND_STEP);
-        return startSession(request, response, context, pending.name(), pending.groups(), pending.newDeviceToken(), false);
+        return startSession(request, response, context, pending.name(), pending.groups(), pending.stamp(), pending.newDeviceToken(), false);
     }
 
     /** Whether this browser's session holds a right password whose second step may still come. */
@@ -273,11 +275,11 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
     }
 
     private AuthenticationStatus startSession(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context,
-                                              String name, Set<String> groups, String newDeviceToken, boolean mustEnrol) {
+                                              String name, Set<String> groups, String stamp, String newDeviceToken, boolean mustEnrol) {
         HttpSession session = request.getSession(true);
         // A new session id at sign-in defeats session fixation.
         request.changeSessionId();
-        session.setAttribute(SESSION_CALLER, new SignedInCaller(name, groups, signIn.sessionStamp(name).orElse(""), clock.instant(), mustEnrol));
+        session.setAttribute(SESSION_CALLER, new SignedInCaller(name, groups, stamp, clock.instant(), mustEnrol));
         Cookie marker = new Cookie(SIGNED_IN_COOKIE, "1");
         marker.setPath(cookiePath(request));
         marker.setHttpOnly(true);
@@ -389,13 +391,23 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
 
     /** What an account that must enrol a second factor may open before it has: the enrolment page, resources, errors. */
     private static boolean reachableBeforeEnrolment(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = applicationPath(request);
         return path.equals(ENROLMENT_PAGE) || path.startsWith("/error/") || isPublicResource(request);
     }
 
     private static boolean isPublicResource(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = applicationPath(request);
         return path.startsWith("/jakarta.faces.resource/") || path.equals(SIGNED_OUT_PAGE);
+    }
+
+    /**
+     * The path the container will serve, decoded and normalised (servlet path and path info), not the
+     * raw request URI: {@code /jakarta.faces.resource/../admin/audit.xhtml} or a {@code ;param} must
+     * not pass for a public resource.
+     */
+    private static String applicationPath(HttpServletRequest request) {
+        String servletPath = request.getServletPath() == null ? "" : request.getServletPath();
+        return request.getPathInfo() == null ? servletPath : servletPath + request.getPathInfo();
     }
 
     /**
@@ -488,12 +500,15 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
     record SignedInCaller(String name, Set<String> groups, String stamp, Instant signedInAt, boolean mustEnrol) implements Serializable {
     }
 
-    /** A right password whose second step is still to come: who, the new browser's cookie if any, when, wrong codes so far. */
-    record PendingSecondStep(String name, Set<String> groups, String newDeviceToken, Instant passwordAt, int failures)
+    /**
+     * A right password whose second step is still to come: who, the account's stamp then, the new
+     * browser's cookie if any, when, wrong codes so far.
+     */
+    record PendingSecondStep(String name, Set<String> groups, String stamp, String newDeviceToken, Instant passwordAt, int failures)
             implements Serializable {
 
         PendingSecondStep failedOnce() {
-            return new PendingSecondStep(name, groups, newDeviceToken, passwordAt, failures + 1);
+            return new PendingSecondStep(name, groups, stamp, newDeviceToken, passwordAt, failures + 1);
         }
     }
 }

@@ -148,13 +148,20 @@ public class SecondFactor {
             return Verification.REFUSED;
         }
         Instant now = clock.instant();
+        if (attempts.isDelayed(account)) {
+            // Wrong codes (or passwords) made the account wait: no code is checked until the wait is over.
+            audit.recordSignIn(AuditAction.SIGN_IN_FAILURE, account.getUsername(), "a second-factor code while the account waits after failed sign-ins");
+            return Verification.REFUSED;
+        }
         OptionalLong step = totp.matchingStep(secretOf(account), code, now, account.getTotpLastStep());
         if (step.isPresent()) {
             account.secondFactorUsed(step.getAsLong());
+            account.signedIn(now.atOffset(ZoneOffset.UTC), true);
             audit.recordSignIn(AuditAction.SIGN_IN, account.getUsername(), "second factor: a code from the authenticator app");
             return Verification.ONE_TIME_CODE;
         }
         if (code != null && !code.strip().matches("\\d{6}") && recoveryCodes.take(account.getId(), code, now)) {
+            account.signedIn(now.atOffset(ZoneOffset.UTC), true);
             long left = recoveryCodes.usable(account.getId());
             audit.recordSignIn(AuditAction.SIGN_IN, account.getUsername(), "second factor: a recovery code; " + left + " left");
             return Verification.RECOVERY_CODE;
@@ -185,7 +192,7 @@ public class SecondFactor {
      * The caller turns their own second factor off, proving it with a current code; not when their
      * role requires one.
      */
-    @Transactional
+    @Transactional(dontRollbackOn = InvalidInputException.class)
     public void turnOff(String code) {
         UserAccount account = callersAccount();
         if (policy.isRequired(account.getRole())) {

@@ -131,9 +131,13 @@ public class SignInAttempts {
             return refuse(username, "HTTP Basic from an account that signs in with a second factor:"
                     + " only integration accounts call the API with a password alone");
         }
-        account.signedIn(OffsetDateTime.ofInstant(now, ZoneOffset.UTC), true);
-        String token = rememberBrowser ? devices.remember(account.getId(), now) : null;
         SecondFactorPolicy.NextStep next = nextStep(account, rememberBrowser);
+        // With a code still to come, the failures counted so far stand until it is right: a right password
+        // must not wipe the count of wrong codes, or the codes could be guessed five at a time without end.
+        if (next != SecondFactorPolicy.NextStep.CODE) {
+            account.signedIn(OffsetDateTime.ofInstant(now, ZoneOffset.UTC), true);
+        }
+        String token = rememberBrowser ? devices.remember(account.getId(), now) : null;
         audit.recordSignIn(AuditAction.SIGN_IN, username, detail(next, token == null ? null : "from a browser the account had not used; it is remembered"));
         return new Outcome(valid(account), token, next);
     }
@@ -160,8 +164,10 @@ public class SignInAttempts {
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         if (right) {
             device.signedIn(at);
-            account.signedIn(at, !account.delayState().isDelayedAt(now));
             SecondFactorPolicy.NextStep next = nextStep(account, true);
+            if (next != SecondFactorPolicy.NextStep.CODE) {
+                account.signedIn(at, !account.delayState().isDelayedAt(now));
+            }
             audit.recordSignIn(AuditAction.SIGN_IN, account.getUsername(), detail(next, null));
             return new Outcome(valid(account), null, next);
         }

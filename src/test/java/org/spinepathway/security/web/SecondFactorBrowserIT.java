@@ -90,6 +90,13 @@ class SecondFactorBrowserIT {
             wait.until(ExpectedConditions.urlContains("/account/second-factor.xhtml"));
             assertTrue(admin.findElement(By.id("required")).getText().contains("Set it up now"), adminPage);
         }
+        // Nor by a path that starts like a public resource and climbs out of it.
+        WebSession sneaking = new WebSession(base);
+        assertEquals(302, sneaking.signIn(ClinicDeployment.ADMIN_USERNAME, ClinicDeployment.ADMIN_PASSWORD).statusCode());
+        HttpResponse<String> climbed = sneaking.getVerbatim("/jakarta.faces.resource/../admin/audit.xhtml");
+        assertFalse(climbed.statusCode() == 200 && climbed.body().contains("audit"), "the audit page unenrolled: " + climbed.statusCode());
+        assertTrue(climbed.statusCode() != 302 || climbed.headers().firstValue("Location").orElse("").contains("/account/second-factor.xhtml"),
+                climbed.headers().toString());
         // HTTP Basic cannot carry a second factor: the administrator's password alone opens no API call either.
         HttpResponse<String> api = new WebSession(base).api("POST", "api/v1/staff", "{}",
                 ClinicDeployment.ADMIN_USERNAME, ClinicDeployment.ADMIN_PASSWORD);
@@ -144,9 +151,14 @@ class SecondFactorBrowserIT {
         typeCode(doctor, code);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".ui-message-error"), "used already"));
 
+        // The password given again does not wipe the wrong code's count: codes cannot be guessed five at a time for ever.
+        passwordThenCodePage(doctor, wait, physician);
+        assertEquals(1, Clinic.number(databaseUrl, "SELECT failed_sign_ins FROM user_account WHERE username = ?", physician));
         // A recovery code instead, written as people copy it: upper case, no hyphens.
         typeCode(doctor, recovery.get(0).replace("-", "").toUpperCase(java.util.Locale.ROOT));
         wait.until(ExpectedConditions.urlContains("/physician/worklist.xhtml"));
+        assertEquals(0, Clinic.number(databaseUrl, "SELECT failed_sign_ins FROM user_account WHERE username = ?", physician),
+                "a right second factor clears the count");
         signOut(doctor, wait);
 
         passwordThenCodePage(doctor, wait, physician);
