@@ -150,6 +150,10 @@ public final class Benchmarks {
             s.execute("UPDATE episode_of_care SET state = 'CONSERVATIVE_CARE' WHERE state = 'UNDER_REVIEW'");
             s.execute("VACUUM ANALYZE");
         }
+        if (Boolean.getBoolean("bench.followUpOnly")) {
+            followUp(db, size, server);
+            return;
+        }
         // 1. The scheduled evaluation, in the server, on a clinic none has run on: every finding is new (the backlog).
         long rssBefore = peakRssKb(server);
         Timed backlog = evaluate("{}");
@@ -197,6 +201,41 @@ public final class Benchmarks {
                         + " the nightly run is %.0f x faster (backlog %.0f x) |",
                 size, SAMPLE, size / SAMPLE, jpaSeconds, jpaSeconds / nextNight.seconds(), jpaSeconds / backlog.seconds()));
         System.out.printf("floor %.1f s, per-episode %.1f s, through JPA %.1f s (extrapolated)%n", floorSeconds, perEpisodeSeconds, jpaSeconds);
+        followUp(db, size, server);
+    }
+
+    /**
+     * The follow-up invitation job in the server ({@code POST /api/v1/follow-up/invitations}): every
+     * generated patient gets an account with a confirmed address (set-based, once), then the job runs
+     * as of today (the invitations due), today again (nothing new) and two days on (the reminders due,
+     * and the check-ins due then). The server sends no mail here (the outbox is
+     * written, not sent): the job's work is the invitations, links and outbox rows.
+     */
+    private void followUp(DataSource db, int size, Process server) throws Exception {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            long started = System.nanoTime();
+            int accounts = s.executeUpdate("WITH made AS (INSERT INTO user_account (username, password_hash, role, display_name,"
+                    + " email_confirmed_at, created_by, updated_by) SELECT 'patient-' || p.id || '@bench.test', 'not-a-hash', 'PATIENT',"
+                    + " p.given_name || ' ' || p.family_name, now(), 'generator', 'generator' FROM patient p WHERE p.account_id IS NULL"
+                    + " RETURNING id, username)"
+                    + " UPDATE patient p SET account_id = made.id, email = made.username FROM made"
+                    + " WHERE p.id = substring(made.username FROM 'patient-([0-9]+)@')::bigint");
+            s.execute("TRUNCATE follow_up_link, follow_up_invitation CASCADE");
+            s.execute("VACUUM ANALYZE");
+            System.out.printf("follow-up: %,d patient accounts made in %.1f s%n", accounts, (System.nanoTime() - started) / 1e9);
+        }
+        for (Map.Entry<String, String> run : List.of(
+                Map.entry("follow-up invitations as of today (the day's invitations and reminders)", "{}"),
+                Map.entry("follow-up invitations as of today again (nothing new)", "{}"),
+                Map.entry("follow-up invitations two days on (the reminders after the 2-day spacing, and the check-ins due then)",
+                        "{\"asOf\":\"" + LocalDate.now().plusDays(2) + "\"}"))) {
+            long started = System.nanoTime();
+            String answer = post("/api/v1/follow-up/invitations", run.getValue());
+            double seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf("%s: %.1f s, %s%n", run.getKey(), seconds, answer);
+            rows.add(String.format(Locale.ROOT, "| %,d | %s | %.1f s | RSS %,d MB | %s |", size, run.getKey(), seconds, peakRssKb(server) / 1024,
+                    answer.replace("|", "/")));
+        }
     }
 
     /**
@@ -484,6 +523,9 @@ public final class Benchmarks {
         builder.environment().put("CLINIC_DB_PASSWORD", "postgres");
         builder.environment().put("CLINIC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         builder.environment().put("CLINIC_ESCALATION_SCHEDULE", "off");
+        builder.environment().put("CLINIC_FOLLOW_UP_SCHEDULE", "off");
+        // The follow-up benchmark writes the outbox; nothing is sent (there is no mail server here).
+        builder.environment().put("CLINIC_MAIL_ENABLED", "false");
         // The benchmarks' clients call the API with HTTP Basic as the administrator, physicians and
         // physiotherapists: no account needs a second factor here.
         builder.environment().put("CLINIC_SECURITY_MFA_ROLES", "none");

@@ -97,6 +97,9 @@ class AccessMatrixIT {
             new Row(Kind.PAGE, "GET", "admin/evaluations.xhtml", t -> null, EnumSet.of(Caller.ADMIN)),
             new Row(Kind.PAGE, "GET", "admin/emergency-access.xhtml", t -> null, EnumSet.of(Caller.ADMIN)),
             new Row(Kind.PAGE, "GET", "account/second-factor.xhtml", t -> null, SIGNED_IN),
+            new Row(Kind.PAGE, "GET", "follow-up.xhtml?t=not-a-token", t -> null, EVERYONE),
+            new Row(Kind.PAGE, "GET", "follow-up-stop.xhtml?t=not-a-token", t -> null, EVERYONE),
+            new Row(Kind.PAGE, "GET", "physio/follow-up.xhtml", t -> null, EnumSet.of(Caller.PHYSIO, Caller.PHYSICIAN)),
             new Row(Kind.API, "POST", "api/v1/staff", AccessMatrixIT::newStaffJson, EnumSet.of(Caller.ADMIN)),
             new Row(Kind.API, "GET", "api/v1/audit/verification", t -> null, EnumSet.of(Caller.ADMIN)),
             new Row(Kind.API, "POST", "api/v1/patients", t -> NEW_PATIENT_JSON, STAFF),
@@ -107,6 +110,8 @@ class AccessMatrixIT {
             new Row(Kind.API, "GET", "api/v1/worklist", t -> null, EnumSet.of(Caller.PHYSICIAN)),
             new Row(Kind.API, "GET", "api/v1/episodes/" + OWN_EPISODE + "/flags", t -> null, EnumSet.of(Caller.PHYSIO, Caller.PHYSICIAN)),
             new Row(Kind.API, "POST", "api/v1/escalation/evaluations", t -> "{}", EnumSet.of(Caller.ADMIN)),
+            new Row(Kind.API, "POST", "api/v1/follow-up/invitations", t -> "{}", EnumSet.of(Caller.ADMIN)),
+            new Row(Kind.API, "GET", "api/v1/follow-up/completion", t -> null, STAFF),
             new Row(Kind.API, "GET", "api/v1/episodes/" + OWN_EPISODE, t -> null, EnumSet.of(Caller.PATIENT, Caller.PHYSIO, Caller.PHYSICIAN)),
             // In this order: the plan the physiotherapist creates is the one interventions are added to.
             new Row(Kind.API, "POST", "api/v1/episodes/" + OWN_EPISODE + "/plan", AccessMatrixIT::planJson, EnumSet.of(Caller.PHYSIO)),

@@ -19,7 +19,8 @@ public final class CareRequests {
     }
 
     public record Assessment(LocalDate date, String source, Integer nrs, Disability disability, List<Motor> motor,
-                             Map<String, Boolean> redFlags, String adherence, String notes) {
+                             Map<String, Boolean> redFlags, String adherence, String notes, String workStatus,
+                             String painMedication) {
     }
 
     public record Disability(String instrument, List<Integer> answers) {

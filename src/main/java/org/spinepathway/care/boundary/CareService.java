@@ -29,6 +29,8 @@ import org.spinepathway.care.entity.Intervention;
 import org.spinepathway.care.entity.InterventionStatus;
 import org.spinepathway.care.entity.InterventionType;
 import org.spinepathway.care.entity.MotorGrade;
+import org.spinepathway.care.entity.PainMedication;
+import org.spinepathway.care.entity.WorkStatus;
 import org.spinepathway.care.entity.TreatmentPlan;
 import org.spinepathway.escalation.boundary.EscalationService;
 import org.spinepathway.escalation.control.MotorDeclineRule;
@@ -163,6 +165,8 @@ public class CareService {
         List<FieldError> errors = CareCheck.assessment(request.date(), request.source(), byPatient, request.nrs(), answers,
                 request.disability() == null ? null : request.disability().instrument(), episode.getRegion(), motor,
                 request.redFlags(), RED_FLAG_CODES, request.adherence(), request.notes(), today);
+        errors = new ArrayList<>(errors);
+        errors.addAll(CareCheck.outcomeAnswers(request.workStatus(), request.painMedication()));
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -177,6 +181,8 @@ public class CareService {
                 answers == null ? null : answers.stream().map(a -> a == null ? "" : a.toString()).collect(Collectors.joining(",")),
                 score == null ? null : score.percent(), String.join(",", redFlags), request.adherence(),
                 request.notes(), now, motor.stream().map(m -> new MotorGrade(m[0], m[1], Integer.parseInt(m[2]))).toList());
+        assessment.outcomeAnswers(request.workStatus() == null ? null : WorkStatus.valueOf(request.workStatus()),
+                request.painMedication() == null ? null : PainMedication.valueOf(request.painMedication()));
         if (unflagged.isEmpty() && !redFlags.isEmpty()) {
             // Every "yes" raised its flag while the check-in was filled in: the nightly rule dates them from then.
             assessment.redFlagsFirstSavedAt(raisedWhileDrafting.recordedAt());

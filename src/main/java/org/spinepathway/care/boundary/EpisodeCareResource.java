@@ -167,11 +167,13 @@ public class EpisodeCareResource {
     }
 
     public record AssessmentView(long id, LocalDate date, String source, Integer nrs, String disabilityInstrument, BigDecimal disabilityScore,
-                                 List<MotorView> motor, List<String> redFlags, String adherence, String notes) {
+                                 List<MotorView> motor, List<String> redFlags, String adherence, String notes,
+                                 String workStatus, String painMedication) {
         static AssessmentView of(Assessment a) {
             return new AssessmentView(a.getId(), a.getAssessedOn(), a.getSource(), a.getNrs(), a.getDisabilityInstrument(), a.getDisabilityScore(),
                     a.getMotor().stream().map(m -> new MotorView(m.getMyotome(), m.getSide(), m.getGrade())).toList(),
-                    a.getRedFlags().isEmpty() ? List.of() : Arrays.asList(a.getRedFlags().split(",")), a.getAdherence(), a.getNotes());
+                    a.getRedFlags().isEmpty() ? List.of() : Arrays.asList(a.getRedFlags().split(",")), a.getAdherence(), a.getNotes(),
+                    a.getWorkStatus() == null ? null : a.getWorkStatus().name(), a.getPainMedication() == null ? null : a.getPainMedication().name());
         }
     }
 }

@@ -2,6 +2,7 @@ package org.spinepathway.care.control;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import org.spinepathway.care.entity.PainMedication;
 import org.spinepathway.care.entity.SpineRegion;
+import org.spinepathway.care.entity.WorkStatus;
 import org.spinepathway.platform.control.FieldError;
 import org.spinepathway.platform.control.JsonIntegers;
 
@@ -117,6 +120,20 @@ public final class CareCheck {
     }
 
     /** Problems with an assessment for an episode of this region, recorded by a patient or a clinician. */
+    /** The outcome time point's items: work status and pain medication, each one of its codes or absent. */
+    public static List<FieldError> outcomeAnswers(String workStatus, String painMedication) {
+        List<FieldError> errors = new ArrayList<>();
+        if (workStatus != null && Arrays.stream(WorkStatus.values())
+                .noneMatch(w -> w.name().equals(workStatus))) {
+            errors.add(new FieldError("workStatus", "Choose WORKING, WORKING_REDUCED, SICK_LEAVE or NOT_WORKING_OTHER."));
+        }
+        if (painMedication != null && Arrays.stream(PainMedication.values())
+                .noneMatch(m -> m.name().equals(painMedication))) {
+            errors.add(new FieldError("painMedication", "Choose OPIOID, OTHER or NONE."));
+        }
+        return errors;
+    }
+
     public static List<FieldError> assessment(LocalDate date, String source, boolean byPatient, Integer nrs, List<Integer> disabilityAnswers,
                                               String instrument, SpineRegion region, List<String[]> motor, Map<String, Boolean> redFlags,
                                               Set<String> redFlagCodes, String adherence, String notes, LocalDate today) {

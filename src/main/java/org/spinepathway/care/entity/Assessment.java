@@ -11,6 +11,8 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -71,6 +73,14 @@ public class Assessment extends VoidableEntity {
     @Column(name = "red_flags_recorded_at", updatable = false)
     private OffsetDateTime redFlagsRecordedAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "work_status", length = 20)
+    private WorkStatus workStatus;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "pain_medication", length = 6)
+    private PainMedication painMedication;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "motor_grade", joinColumns = @JoinColumn(name = "assessment_id"))
     private List<MotorGrade> motor = new ArrayList<>();
@@ -124,4 +134,12 @@ public class Assessment extends VoidableEntity {
         this.redFlagsRecordedAt = at;
     }
     public List<MotorGrade> getMotor() { return motor; }
+    public WorkStatus getWorkStatus() { return workStatus; }
+    public PainMedication getPainMedication() { return painMedication; }
+
+    /** The outcome time point's ICHOM answers (either may be null: not asked, or not answered). */
+    public void outcomeAnswers(WorkStatus workStatus, PainMedication painMedication) {
+        this.workStatus = workStatus;
+        this.painMedication = painMedication;
+    }
 }

@@ -29,10 +29,13 @@ import jakarta.json.JsonValue;
 import jakarta.security.enterprise.SecurityContext;
 
 import org.spinepathway.care.boundary.AssessmentDrafts;
+import org.spinepathway.care.boundary.CheckInSchedule;
 import org.spinepathway.care.boundary.CareRequests;
 import org.spinepathway.care.boundary.CareService;
 import org.spinepathway.care.boundary.CareService.EpisodeChart;
+import org.spinepathway.care.entity.PainMedication;
 import org.spinepathway.care.entity.SpineRegion;
+import org.spinepathway.care.entity.WorkStatus;
 import org.spinepathway.escalation.entity.EscalationFlag;
 import org.spinepathway.intake.entity.RedFlag;
 import org.spinepathway.patient.boundary.PatientService;
@@ -73,6 +76,9 @@ public class AssessmentPage implements Serializable {
     SecurityContext securityContext;
 
     @Inject
+    CheckInSchedule checkInSchedule;
+
+    @Inject
     Clock clock;
 
     private Long episode;
@@ -87,6 +93,12 @@ public class AssessmentPage implements Serializable {
     private final Map<String, Boolean> redFlags = new LinkedHashMap<>();
     private String adherence;
     private String notes;
+    private String workStatus;
+    private String painMedication;
+    /** Inside an outcome time point's window: the check-in also asks ICHOM's work-status and pain-medication items. */
+    private boolean outcomeQuestions;
+    /** Opened by a follow-up check-in link: the page does this check-in only (no link to anything else). */
+    private boolean taskLink;
 
     private boolean recorded;
     private BigDecimal recordedScore;
@@ -106,7 +118,16 @@ public class AssessmentPage implements Serializable {
             return;
         }
         date = LocalDate.now(clock);
+        outcomeQuestions = chart.plan() != null
+                && checkInSchedule.schedule().asksOutcomeQuestionsOn(chart.plan().getStartDate(), LocalDate.now(clock));
         drafts.find(episode).ifPresent(this::restore);
+    }
+
+    /** The check-in a follow-up link opened: the episode comes from the link, never from the address. */
+    public void loadForTaskLink(long episodeId) {
+        episode = episodeId;
+        taskLink = true;
+        load();
     }
 
     /** Called on every change: keeps what was entered so far. */
@@ -137,7 +158,8 @@ public class AssessmentPage implements Serializable {
                     byPatient ? LocalDate.now(clock) : date, byPatient ? "PATIENT" : "CLINICIAN", nrs,
                     anyDisability ? new CareRequests.Disability(getInstrument(), new ArrayList<>(disabilityAnswers)) : null,
                     byPatient ? List.of() : grades, answered.isEmpty() ? null : answered, byPatient ? null : adherence,
-                    byPatient || notes == null || notes.isBlank() ? null : notes));
+                    byPatient || notes == null || notes.isBlank() ? null : notes,
+                    outcomeQuestions ? workStatus : null, outcomeQuestions ? painMedication : null));
             drafts.discard(episode);
             recorded = true;
             recordedScore = result.disabilityScore();
@@ -162,6 +184,8 @@ public class AssessmentPage implements Serializable {
         redFlags.replaceAll((k, v) -> null);
         adherence = null;
         notes = null;
+        workStatus = null;
+        painMedication = null;
         date = LocalDate.now(clock);
         raised = List.of();
         emergency = false;
@@ -179,7 +203,7 @@ public class AssessmentPage implements Serializable {
             return "assessment:motorMessage";
         }
         return switch (field) {
-            case "date", "nrs", "adherence", "notes" -> "assessment:" + field;
+            case "date", "nrs", "adherence", "notes", "workStatus", "painMedication" -> "assessment:" + field;
             default -> null;
         };
     }
@@ -221,6 +245,12 @@ public class AssessmentPage implements Serializable {
         if (notes != null) {
             draft.add("notes", notes);
         }
+        if (workStatus != null) {
+            draft.add("workStatus", workStatus);
+        }
+        if (painMedication != null) {
+            draft.add("painMedication", painMedication);
+        }
         return draft.build().toString();
     }
 
@@ -244,6 +274,8 @@ public class AssessmentPage implements Serializable {
             draft.getJsonObject("redFlags").forEach((k, v) -> redFlags.put(k, v == JsonValue.TRUE));
             adherence = draft.containsKey("adherence") ? draft.getString("adherence") : null;
             notes = draft.containsKey("notes") ? draft.getString("notes") : null;
+            workStatus = draft.containsKey("workStatus") ? draft.getString("workStatus") : null;
+            painMedication = draft.containsKey("painMedication") ? draft.getString("painMedication") : null;
         } catch (JsonException | ClassCastException | NullPointerException | DateTimeParseException damaged) {
             // keep the empty form
         }
@@ -279,6 +311,14 @@ public class AssessmentPage implements Serializable {
     public List<Integer> getSections() { return List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9); }
     public List<Integer> getStatements() { return List.of(0, 1, 2, 3, 4, 5); }
     public List<String> getAdherenceLevels() { return List.of("FULL", "PARTIAL", "NONE"); }
+    public List<WorkStatus> getWorkStatuses() { return List.of(WorkStatus.values()); }
+    public List<PainMedication> getPainMedications() { return List.of(PainMedication.values()); }
+    public boolean isOutcomeQuestions() { return outcomeQuestions; }
+    public boolean isTaskLink() { return taskLink; }
+    public String getWorkStatus() { return workStatus; }
+    public void setWorkStatus(String workStatus) { this.workStatus = workStatus; }
+    public String getPainMedication() { return painMedication; }
+    public void setPainMedication(String painMedication) { this.painMedication = painMedication; }
     public boolean isUrgentRaised() { return raised.stream().anyMatch(f -> f.getPriority().name().equals("URGENT")); }
 
     public Long getEpisode() { return episode; }

@@ -28,6 +28,7 @@ import org.spinepathway.escalation.control.EvaluationPipeline;
 import org.spinepathway.escalation.entity.EvaluationRun;
 import org.spinepathway.platform.boundary.DatabaseMigration;
 import org.spinepathway.platform.control.Acting;
+import org.spinepathway.platform.control.AdvisoryLock;
 import org.spinepathway.platform.control.ConflictException;
 import org.spinepathway.platform.control.LogSafe;
 
@@ -95,14 +96,14 @@ public class EscalationEvaluator {
         }
         String by = acting.name();
         try (Connection connection = dataSource.getConnection()) {
-            if (!tryLock(connection)) {
+            if (!AdvisoryLock.tryLock(connection, LOCK_KEY)) {
                 long skipped = runs.start(asOf, trigger, by, "SKIPPED");
                 runs.finish(skipped, 0, 0, 0, "SKIPPED", "another evaluation was running");
                 throw new ConflictException(null, "An evaluation is running already (here or on another instance); try again when it has finished.");
             }
             if (SCHEDULE.equals(trigger) && scheduledRunDone(connection, asOf)) {
                 // Every instance's timer fires; the lock keeps the runs apart, this keeps them to one a day.
-                unlock(connection);
+                AdvisoryLock.unlock(connection, LOCK_KEY);
                 long skipped = runs.start(asOf, trigger, by, "SKIPPED");
                 return runs.finish(skipped, 0, 0, 0, "SKIPPED", "the scheduled evaluation of " + asOf + " was done already (here or on another instance)");
             }
@@ -128,7 +129,7 @@ public class EscalationEvaluator {
                 runs.finish(runId, tally.evaluated(), tally.raised(), tally.failures(), "FAILED", String.valueOf(failed.getMessage()));
                 throw new IllegalStateException("The evaluation failed: " + failed.getMessage(), failed);
             } finally {
-                unlock(connection);
+                AdvisoryLock.unlock(connection, LOCK_KEY);
             }
         } catch (SQLException connectionFailed) {
             throw new IllegalStateException("The database is not reachable for the evaluation", connectionFailed);
@@ -187,26 +188,6 @@ public class EscalationEvaluator {
             try (ResultSet rs = q.executeQuery()) {
                 return rs.next();
             }
-        }
-    }
-
-    private static boolean tryLock(Connection connection) throws SQLException {
-        try (PreparedStatement q = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-            q.setLong(1, LOCK_KEY);
-            try (ResultSet rs = q.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
-    }
-
-    /** The pool keeps the physical connection: a session lock must be let go explicitly. */
-    private static void unlock(Connection connection) {
-        try (PreparedStatement q = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-            q.setLong(1, LOCK_KEY);
-            q.execute();
-        } catch (SQLException e) {
-            LOG.log(Level.WARNING, "Could not release the evaluation lock; it ends with the connection", e);
         }
     }
 }

@@ -7,17 +7,16 @@ import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.ejb.ScheduleExpression;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.spinepathway.platform.boundary.DailyTimers;
 import org.spinepathway.platform.control.ConflictException;
 import org.spinepathway.platform.control.LogSafe;
 
@@ -47,15 +46,7 @@ public class EvaluationSchedule {
 
     @PostConstruct
     void start() {
-        if (schedule.isBlank() || schedule.strip().equalsIgnoreCase("off")) {
-            LOG.info("Nightly escalation evaluation is off (clinic.escalation.schedule)");
-            return;
-        }
-        String[] hourMinute = schedule.strip().split(":");
-        ScheduleExpression at = new ScheduleExpression().hour(hourMinute[0]).minute(hourMinute.length > 1 ? hourMinute[1] : "0").second(0)
-                .timezone(clock.getZone().getId());
-        timers.createCalendarTimer(at, new TimerConfig("escalation evaluation", false));
-        LOG.info("Escalation evaluation scheduled daily at " + schedule + " " + clock.getZone());
+        DailyTimers.start(timers, schedule, clock.getZone(), "escalation evaluation", "clinic.escalation.schedule");
     }
 
     @Timeout

@@ -225,6 +225,20 @@ public class PatientService {
                 .orElseThrow(() -> new NotFoundException(NO_SUCH_PATIENT));
     }
 
+    /**
+     * The signed-in patient stops their follow-up e-mails (invitations and reminders), or starts them
+     * again; their care and their check-ins on the portal go on either way. Audited; returns the record.
+     */
+    public Patient setOwnFollowUpEmails(boolean wanted) {
+        Patient patient = ownRecord().orElseThrow(() -> new NotAllowedException(words().getString("patientHome.noRecord")));
+        int changed = patients.setFollowUpEmails(patient, wanted);
+        if (changed > 0) {
+            audit.record(AuditAction.UPDATE, patient.getId(), "Patient", patient.getId(),
+                    wanted ? "follow-up e-mails started again by the patient" : "follow-up e-mails stopped by the patient");
+        }
+        return patient;
+    }
+
     /** The signed-in patient's own record, not audited. */
     public Optional<Patient> signedInPatient() {
         return ownRecord();

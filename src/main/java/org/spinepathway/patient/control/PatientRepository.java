@@ -45,4 +45,14 @@ public class PatientRepository {
                 .getResultStream()
                 .findFirst();
     }
+
+    /** Stops or starts the patient's follow-up e-mails (a column the entity only reads); how many rows changed. The record is read again. */
+    public int setFollowUpEmails(Patient patient, boolean wanted) {
+        int changed = em.createNativeQuery(wanted
+                        ? "UPDATE patient SET follow_up_stopped_at = NULL WHERE id = ? AND follow_up_stopped_at IS NOT NULL"
+                        : "UPDATE patient SET follow_up_stopped_at = now() WHERE id = ? AND follow_up_stopped_at IS NULL")
+                .setParameter(1, patient.getId()).executeUpdate();
+        em.refresh(patient);
+        return changed;
+    }
 }

@@ -1,6 +1,7 @@
 package org.spinepathway.patient.entity;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Objects;
 
 import jakarta.persistence.Column;
@@ -63,6 +64,10 @@ public class Patient extends VoidableEntity {
     /** The patient's own login, if they registered; refers to {@code user_account}. */
     @Column(name = "account_id")
     private Long accountId;
+
+    /** When the patient asked for no more follow-up e-mails (null: they get them); written by SQL where it changes. */
+    @Column(name = "follow_up_stopped_at", insertable = false, updatable = false)
+    private OffsetDateTime followUpStoppedAt;
 
     protected Patient() {
         // for JPA
@@ -135,6 +140,10 @@ public class Patient extends VoidableEntity {
 
     public String getEmergencyContactPhone() {
         return emergencyContactPhone;
+    }
+
+    public boolean isFollowUpEmailsStopped() {
+        return followUpStoppedAt != null;
     }
 
     public Long getAccountId() {

@@ -1,7 +1,10 @@
 package org.spinepathway.patient.web;
 
 import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.annotation.PostConstruct;
@@ -11,6 +14,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.spinepathway.care.boundary.CheckInSchedule;
 import org.spinepathway.care.boundary.EpisodeService;
 import org.spinepathway.care.entity.EpisodeOfCare;
 import org.spinepathway.patient.boundary.ContactDetails;
@@ -48,6 +52,11 @@ public class PatientHomePage implements Serializable {
     @Inject
     EmailConfirmation emailConfirmation;
 
+    @Inject
+    CheckInSchedule checkIns;
+
+    private List<CheckInSchedule.OpenCheckIn> due;
+
     private Patient patient;
     private List<EpisodeOfCare> complaints;
 
@@ -61,6 +70,7 @@ public class PatientHomePage implements Serializable {
     void load() {
         patient = patients.readOwn().orElse(null);
         complaints = episodes.ofSignedInPatient();
+        due = checkIns.dueToday(complaints);
         fillContactForm();
     }
 
@@ -77,6 +87,30 @@ public class PatientHomePage implements Serializable {
             FieldMessages.global(context, FacesMessage.SEVERITY_ERROR, refused.getMessage());
             context.validationFailed();
         }
+    }
+
+    /** Stops or starts the follow-up e-mails: one click. */
+    public void toggleFollowUpEmails() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        try {
+            boolean wanted = patient.isFollowUpEmailsStopped();
+            patient = patients.setOwnFollowUpEmails(wanted);
+            fillContactForm();
+            FieldMessages.global(context, FacesMessage.SEVERITY_INFO,
+                    Messages.text(context, wanted ? "patientHome.followUpEmails.started" : "patientHome.followUpEmails.stopped"));
+        } catch (NotAllowedException refused) {
+            FieldMessages.global(context, FacesMessage.SEVERITY_ERROR, refused.getMessage());
+        }
+    }
+
+    /** "Friday 12 March": a day as the patient reads it. */
+    public String day(LocalDate date) {
+        return DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.UK).format(date);
+    }
+
+    /** The check-ins the patient can answer now, each with the last day. */
+    public List<CheckInSchedule.OpenCheckIn> getDue() {
+        return due;
     }
 
     public boolean isEmailConfirmed() {

@@ -14,6 +14,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -33,6 +34,7 @@ import org.spinepathway.platform.boundary.ConnectionSecurity;
 import org.spinepathway.platform.boundary.api.ApiExceptionMappers;
 import org.spinepathway.platform.control.LogSafe;
 import org.spinepathway.security.entity.AuditAction;
+import org.spinepathway.security.entity.Role;
 
 /**
  * How callers prove who they are. Web pages: the sign-in form hands a credential to
@@ -109,6 +111,9 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
     @Inject
     Clock clock;
 
+    @Inject
+    Instance<TaskLinks> taskLinks;
+
     /** A web session ends this long after its sign-in, however active it is. */
     @Inject
     @ConfigProperty(name = "clinic.session.max-hours")
@@ -143,8 +148,16 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
         if (credential != null) {
             return signIn(request, response, context, credential);
         }
+        if (isTaskLinkOpening(request)) {
+            return openTaskLink(request, context);
+        }
         SignedInCaller caller = signedInCaller(request);
         if (caller != null) {
+            if (caller.taskId() != null && !reachableByTaskLink(request)) {
+                // A task link's session does that task and nothing else: going elsewhere ends it.
+                request.getSession().invalidate();
+                return context.redirect(request.getContextPath() + LOGIN_PAGE);
+            }
             String ended = isPublicResource(request) ? null : whySessionEnds(caller);
             if (ended != null) {
                 return endSession(request, response, context, caller, ended);
@@ -267,6 +280,54 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
         return startSession(request, response, context, pending.name(), pending.groups(), pending.stamp(), pending.newDeviceToken(), false);
     }
 
+    /**
+     * A task link opened ({@link TaskLinks}): a session for that task only, as the patient, with a new
+     * session id; or, when the link cannot be used, no session at all and the page says why.
+     */
+    private AuthenticationStatus openTaskLink(HttpServletRequest request, HttpMessageContext context) {
+        TaskLinks.Opening opening = taskLinks.get().open(request.getParameter(TaskLinks.TOKEN_PARAMETER));
+        HttpSession existing = request.getSession(false);
+        if (opening.refusal() != null) {
+            SignedInCaller previous = signedInCaller(request);
+            if (existing != null && previous != null && previous.taskId() != null) {
+                existing.removeAttribute(SESSION_CALLER);
+            }
+            request.setAttribute(TaskLinks.REFUSED, opening.refusal());
+            audit.recordSignIn(AuditAction.SIGN_IN_FAILURE, opening.username(), "a follow-up check-in link that is "
+                    + opening.refusal().name().toLowerCase() + " (" + switch (opening.refusal()) {
+                        case UNKNOWN -> "unknown, or of a patient the clinic no longer writes to";
+                        case EXPIRED -> "its check-in's window has closed";
+                        case DONE -> "its check-in is answered";
+                    } + ")");
+            return context.doNothing();
+        }
+        HttpSession session = request.getSession(true);
+        request.changeSessionId();
+        session.removeAttribute(PENDING_SECOND_STEP);
+        Set<String> groups = Set.of(Role.PATIENT_NAME);
+        session.setAttribute(SESSION_CALLER, new SignedInCaller(opening.username(), groups, signIn.sessionStamp(opening.username()).orElse(""),
+                clock.instant(), false, opening.taskId()));
+        audit.recordSignIn(AuditAction.SIGN_IN, opening.username(), "through a follow-up check-in link, for that check-in only");
+        return context.notifyContainerAboutLogin(opening.username(), groups);
+    }
+
+    /** The task this browser's session was opened for by a task link, if it was; empty for a session signed in by password. */
+    public static OptionalLong taskOf(HttpServletRequest request) {
+        SignedInCaller caller = signedInCaller(request);
+        return caller == null || caller.taskId() == null ? OptionalLong.empty() : OptionalLong.of(caller.taskId());
+    }
+
+    private static boolean isTaskLinkOpening(HttpServletRequest request) {
+        return ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) && applicationPath(request).equals(TaskLinks.PAGE)
+                && request.getParameter(TaskLinks.TOKEN_PARAMETER) != null;
+    }
+
+    /** What a task link's session may open: its page (and the page's own requests), resources, errors. */
+    private static boolean reachableByTaskLink(HttpServletRequest request) {
+        String path = applicationPath(request);
+        return path.equals(TaskLinks.PAGE) || path.startsWith("/error/") || isPublicResource(request);
+    }
+
     /** Whether this browser's session holds a right password whose second step may still come. */
     public boolean hasPendingSecondStep(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
@@ -279,7 +340,7 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
         HttpSession session = request.getSession(true);
         // A new session id at sign-in defeats session fixation.
         request.changeSessionId();
-        session.setAttribute(SESSION_CALLER, new SignedInCaller(name, groups, stamp, clock.instant(), mustEnrol));
+        session.setAttribute(SESSION_CALLER, new SignedInCaller(name, groups, stamp, clock.instant(), mustEnrol, null));
         Cookie marker = new Cookie(SIGNED_IN_COOKIE, "1");
         marker.setPath(cookiePath(request));
         marker.setHttpOnly(true);
@@ -454,7 +515,8 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
         SignedInCaller caller = signedInCaller(request);
         if (caller != null) {
             request.getSession().setAttribute(SESSION_CALLER, new SignedInCaller(caller.name(), caller.groups(),
-                    signIn.sessionStamp(caller.name()).orElse(""), caller.signedInAt(), signIn.mustEnrolSecondFactor(caller.name())));
+                    signIn.sessionStamp(caller.name()).orElse(""), caller.signedInAt(), signIn.mustEnrolSecondFactor(caller.name()),
+                    caller.taskId()));
         }
     }
 
@@ -495,9 +557,11 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
 
     /**
      * Who a session signed in as, the account's stamp then ({@link SignInService#sessionStamp}), when,
-     * and whether it must enrol a second factor before any other page.
+     * whether it must enrol a second factor before any other page, and the task it was opened for by a
+     * {@link TaskLinks task link} (null: signed in by password, no such limit).
      */
-    record SignedInCaller(String name, Set<String> groups, String stamp, Instant signedInAt, boolean mustEnrol) implements Serializable {
+    record SignedInCaller(String name, Set<String> groups, String stamp, Instant signedInAt, boolean mustEnrol, Long taskId)
+            implements Serializable {
     }
 
     /**

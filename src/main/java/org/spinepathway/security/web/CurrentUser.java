@@ -6,8 +6,10 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.spinepathway.security.boundary.AccountService;
+import org.spinepathway.security.boundary.ClinicAuthenticationMechanism;
 import org.spinepathway.security.entity.Role;
 import org.spinepathway.security.entity.UserAccount;
 
@@ -24,6 +26,14 @@ public class CurrentUser {
 
     private UserAccount account;
     private boolean looked;
+
+    @Inject
+    HttpServletRequest request;
+
+    /** Signed in by a follow-up check-in link, for that check-in only: the layout then shows no menu and no name. */
+    public boolean isTaskLinkOnly() {
+        return ClinicAuthenticationMechanism.taskOf(request).isPresent();
+    }
 
     public boolean isSignedIn() {
         return securityContext.getCallerPrincipal() != null;
