@@ -54,5 +54,9 @@ CREATE INDEX follow_up_link_invitation_idx ON follow_up_link (invitation_id);
 
 -- Every follow-up e-mail is an outbox row tied to its invitation: what was sent, when, and whether
 -- the mail server took it.
-ALTER TABLE mail_outbox ADD COLUMN follow_up_invitation_id BIGINT REFERENCES follow_up_invitation (id);
+-- A follow-up e-mail also names its one-click "stop" address (RFC 8058's List-Unsubscribe), which
+-- mail programs offer as an "unsubscribe" button.
+ALTER TABLE mail_outbox
+    ADD COLUMN follow_up_invitation_id BIGINT REFERENCES follow_up_invitation (id),
+    ADD COLUMN list_unsubscribe        VARCHAR(600);
 CREATE INDEX mail_outbox_follow_up_idx ON mail_outbox (follow_up_invitation_id) WHERE follow_up_invitation_id IS NOT NULL;

@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.ServerSocket;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -51,6 +54,7 @@ import org.spinepathway.testing.ClinicDeployment;
 import org.spinepathway.testing.EmbeddedDatabase;
 import org.spinepathway.testing.Http;
 import org.spinepathway.testing.Mailbox;
+import org.spinepathway.testing.ShiftedClockProducer;
 import org.spinepathway.testing.WebSession;
 
 /**
@@ -66,6 +70,7 @@ class FollowUpIT {
     private static final String PASSWORD = "Follow-up-pass-1";
     private static final Pattern ANSWER_LINK = Pattern.compile("/follow-up\\.xhtml\\?t=([A-Za-z0-9_-]{43})\\s");
     private static final Pattern STOP_LINK = Pattern.compile("/follow-up-stop\\.xhtml\\?t=([A-Za-z0-9_-]{43})\\s");
+    private static final Path CLOCK = Path.of("target", "follow-up-clock-shift").toAbsolutePath();
     private static String databaseUrl;
     private static GreenMail smtp;
 
@@ -85,8 +90,11 @@ class FollowUpIT {
         }
         smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
+        ShiftedClockProducer.shift(CLOCK, Duration.ZERO);
         return ClinicDeployment.onDatabase(databaseUrl, Map.of("clinic.mail.host", "localhost", "clinic.mail.port", String.valueOf(smtpPort),
-                "clinic.mail.poll-seconds", "1", "clinic.follow-up.reminders", "2", "clinic.follow-up.reminder-spacing-days", "1"));
+                "clinic.mail.poll-seconds", "1", "clinic.follow-up.reminders", "2", "clinic.follow-up.reminder-spacing-days", "1",
+                "clinic.test.clock-shift-file", CLOCK.toString()))
+                .addClass(ShiftedClockProducer.class);
     }
 
     @AfterAll
@@ -98,6 +106,7 @@ class FollowUpIT {
 
     @BeforeEach
     void staff() {
+        ShiftedClockProducer.shift(CLOCK, Duration.ZERO);
         physio = "physio-" + UUID.randomUUID().toString().substring(0, 8);
         Clinic.createStaff(base, physio, PASSWORD, "PHYSIO", "Pat Physio");
         fixtures = new CareFixtures(base, databaseUrl, PASSWORD);
@@ -106,7 +115,7 @@ class FollowUpIT {
     @Test
     void aPatientWhoseCareStartedAWeekAgo_shouldBeInvitedOnce_howeverOftenTheJobRuns() throws Exception {
         String email = patientInCareSince(today.minusDays(7), "Ines");
-        invite(today);
+        invite();
         MimeMessage invitation = Mailbox.await(smtp, email, "Your check-in with");
         String text = Mailbox.text(invitation);
         assertTrue(text.startsWith("Hello Ines,"), text);
@@ -114,7 +123,7 @@ class FollowUpIT {
         assertEquals("W1", Clinic.text(databaseUrl, "SELECT fi.time_point FROM follow_up_invitation fi JOIN episode_of_care e ON e.id = fi.episode_id"
                 + " JOIN patient p ON p.id = e.patient_id WHERE p.email = ?", email));
 
-        invite(today);
+        invite();
         // Two runs at once (as two instances' timers would): one runs, the other is refused or finds nothing new.
         List<CompletableFuture<HttpResponse<String>>> together = List.of(1, 2).stream()
                 .map(i -> CompletableFuture.supplyAsync(() -> new WebSession(base).api("POST", "api/v1/follow-up/invitations", "{}",
@@ -131,14 +140,17 @@ class FollowUpIT {
     @Test
     void aReminder_shouldFollowAfterTheSpacing_andNoneOnceTheCheckInIsAnsweredThroughTheLinkOnAPhone() throws Exception {
         String email = patientInCareSince(today.minusDays(7), "Rosa");
-        invite(today);
-        Mailbox.await(smtp, email, "Your check-in with");
-        invite(today);
+        invite();
+        String first = Mailbox.text(Mailbox.await(smtp, email, "Your check-in with"));
+        invite();
         assertEquals(1, outboxRowsTo(email), "no reminder the same day");
-        invite(today.plusDays(1));
+        ShiftedClockProducer.shift(CLOCK, Duration.ofDays(1));
+        invite();
         String reminder = Mailbox.text(Mailbox.await(smtp, email, "Reminder: your check-in with"));
         assertTrue(reminder.contains("We have not had your answers yet"), reminder);
         String token = token(ANSWER_LINK, reminder);
+        HttpResponse<String> replaced = new WebSession(base).get("follow-up.xhtml?t=" + token(ANSWER_LINK, first));
+        assertTrue(replaced.body().contains("This link was replaced by the one in our latest e-mail"), "one live link per check-in");
 
         WebDriver browser = Browser.start();
         try {
@@ -166,7 +178,8 @@ class FollowUpIT {
         assertEquals("3", Clinic.text(databaseUrl, "SELECT a.nrs FROM assessment a JOIN episode_of_care e ON e.id = a.episode_id"
                 + " JOIN patient p ON p.id = e.patient_id WHERE p.email = ? AND a.source = 'PATIENT'", email));
 
-        invite(today.plusDays(2));
+        ShiftedClockProducer.shift(CLOCK, Duration.ofDays(2));
+        invite();
         Thread.sleep(3000);
         assertEquals(2, outboxRowsTo(email), "the invitation and one reminder: none after the answer");
         HttpResponse<String> usedAgain = new WebSession(base).get("follow-up.xhtml?t=" + token);
@@ -177,18 +190,23 @@ class FollowUpIT {
     @Test
     void aCheckInAnsweredOnThePortal_shouldGetNoReminder() throws Exception {
         String email = patientInCareSince(today.minusDays(7), "Paula");
-        invite(today);
+        invite();
         Mailbox.await(smtp, email, "Your check-in with");
         long episode = Clinic.number(databaseUrl, "SELECT e.id FROM episode_of_care e JOIN patient p ON p.id = e.patient_id WHERE p.email = ?", email);
         WebSession portal = new WebSession(base);
         portal.signIn(email, PASSWORD);
         String home = portal.get("patient/home.xhtml").body();
-        assertTrue(home.contains("Check-ins to answer now") && home.contains("Your check-in for week 1 is open until"), home);
+        assertTrue(home.contains("Check-ins to answer now") && home.contains("Your check-in (week 1) is open until"), home);
         HttpResponse<String> checkIn = new WebSession(base).api("POST", "api/v1/episodes/" + episode + "/assessments",
                 "{\"date\":\"" + today + "\",\"source\":\"PATIENT\",\"nrs\":4}", email, PASSWORD);
         assertEquals(201, checkIn.statusCode(), checkIn.body());
         assertFalse(portal.get("patient/home.xhtml").body().contains("Check-ins to answer now"), "answered: no longer due");
-        invite(today.plusDays(1));
+        String link = token(ANSWER_LINK, Mailbox.text(Mailbox.await(smtp, email, "Your check-in with")));
+        HttpResponse<String> signedIn = portal.get("follow-up.xhtml?t=" + link);
+        assertTrue(signedIn.body().contains("Someone is signed in to the clinic in this browser"), "a link never replaces a password session");
+        assertEquals(200, portal.get("patient/home.xhtml").statusCode(), "and that session goes on");
+        ShiftedClockProducer.shift(CLOCK, Duration.ofDays(1));
+        invite();
         Thread.sleep(3000);
         assertEquals(1, outboxRowsTo(email));
     }
@@ -196,11 +214,23 @@ class FollowUpIT {
     @Test
     void aPatientWhoStoppedTheEmails_shouldGetNothingMore() throws Exception {
         String email = patientInCareSince(today.minusDays(7), "Olga");
-        invite(today);
-        String invitation = Mailbox.text(Mailbox.await(smtp, email, "Your check-in with"));
-        HttpResponse<String> stopped = new WebSession(base).get("follow-up-stop.xhtml?t=" + token(STOP_LINK, invitation));
-        assertTrue(stopped.body().contains("You will get no more follow-up e-mails"), stopped.body());
-        invite(today.plusDays(1));
+        invite();
+        MimeMessage invitation = Mailbox.await(smtp, email, "Your check-in with");
+        String stopToken = token(STOP_LINK, Mailbox.text(invitation));
+        HttpResponse<String> opened = new WebSession(base).get("follow-up-stop.xhtml?t=" + stopToken);
+        assertTrue(opened.body().contains("To stop these e-mails, press the button"), opened.body());
+        assertEquals(0, Clinic.number(databaseUrl, "SELECT count(*) FROM patient WHERE email = ? AND follow_up_stopped_at IS NOT NULL", email),
+                "opening the link (as a mail filter does) stops nothing");
+        // The mail program's one-click "unsubscribe" (RFC 8058) posts to the address in the header.
+        String oneClick = invitation.getHeader("List-Unsubscribe")[0].replaceAll("^<|>$", "");
+        assertEquals("List-Unsubscribe=One-Click", invitation.getHeader("List-Unsubscribe-Post")[0]);
+        HttpResponse<String> posted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(Http.resolve(base,
+                        oneClick.substring(oneClick.indexOf("/follow-up/stop")))).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, posted.statusCode(), posted.body());
+        assertTrue(new WebSession(base).get("follow-up-stop.xhtml?t=" + stopToken).body().contains("You asked for no more follow-up e-mails"));
+        ShiftedClockProducer.shift(CLOCK, Duration.ofDays(1));
+        invite();
         Thread.sleep(3000);
         assertEquals(1, outboxRowsTo(email), "no reminder after stopping");
 
@@ -210,18 +240,29 @@ class FollowUpIT {
         HttpResponse<String> toggled = portal.submit("patient/home.xhtml", "followUpEmails", Map.of(), "toggle");
         assertTrue(toggled.body().contains("Follow-up e-mails are stopped"), toggled.body());
         assertEquals(1, Clinic.number(databaseUrl, "SELECT count(*) FROM patient WHERE email = ? AND follow_up_stopped_at IS NOT NULL", stoppedFirst));
+        String pressed = patientInCareSince(today.minusDays(7), "Stella");
+        invite();
+        String stella = Mailbox.text(Mailbox.await(smtp, pressed, "Your check-in with"));
+        String stellaStop = "follow-up-stop.xhtml?t=" + token(STOP_LINK, stella);
+        HttpResponse<String> button = new WebSession(base).submit(stellaStop, "stop", Map.of("t", stellaStop.substring(stellaStop.indexOf('=') + 1)),
+                "stopButton");
+        assertTrue(button.body().contains("You will get no more follow-up e-mails"), button.body());
         String deceased = patientInCareSince(today.minusDays(7), "Dora");
         Clinic.execute(databaseUrl, "UPDATE patient SET deceased_on = now()::date WHERE email = ?", deceased);
-        invite(today);
+        invite();
         Thread.sleep(3000);
         assertEquals(0, outboxRowsTo(stoppedFirst));
         assertEquals(0, outboxRowsTo(deceased));
+        ShiftedClockProducer.shift(CLOCK, Duration.ofDays(2));
+        invite();
+        Thread.sleep(3000);
+        assertEquals(1, outboxRowsTo(pressed), "no reminder after the page's button");
     }
 
     @Test
     void anOutcomeTimePoint_shouldAskWorkAndPainMedication_insteadOfTheWeeklyCheckIn() throws Exception {
         String email = patientInCareSince(today.minusDays(42), "Olive");
-        invite(today);
+        invite();
         String text = Mailbox.text(Mailbox.await(smtp, email, "Your check-in with"));
         assertTrue(text.contains("It is 6 weeks after care started"), text);
         assertEquals("P6W", Clinic.text(databaseUrl, "SELECT fi.time_point FROM follow_up_invitation fi JOIN episode_of_care e ON e.id = fi.episode_id"
@@ -230,7 +271,7 @@ class FollowUpIT {
         try {
             Browser.emulatePhone(browser);
             browser.get(Http.resolve(base, "follow-up.xhtml?t=" + token(ANSWER_LINK, text)).toString());
-            assertTrue(browser.findElement(By.id("outcomeNote")).getText().contains("6 weeks after care started"));
+            assertTrue(browser.findElement(By.id("outcomeNote")).getText().contains("also asks about work and pain medicines"));
             assertTrue(browser.getPageSource().contains("Which describes your work now?") && browser.getPageSource().contains("an opioid"));
             ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
                     browser.findElement(By.id("assessment:workStatus")));
@@ -255,7 +296,7 @@ class FollowUpIT {
     @Test
     void anExpiredOrUnknownLink_shouldBeRefusedWithAClearPage() throws Exception {
         String email = patientInCareSince(today.minusDays(7), "Edna");
-        invite(today);
+        invite();
         String text = Mailbox.text(Mailbox.await(smtp, email, "Your check-in with"));
         String token = token(ANSWER_LINK, text);
         // The window's end come and gone: the link's time is over.
@@ -269,7 +310,7 @@ class FollowUpIT {
         HttpResponse<String> unknown = new WebSession(base).get("follow-up.xhtml?t=" + "A".repeat(43));
         assertTrue(unknown.body().contains("This link does not open a check-in"), unknown.body());
         assertEquals(1, Clinic.number(databaseUrl, "SELECT count(*) FROM audit_event WHERE action = 'SIGN_IN_FAILURE' AND lower(username) = lower(?)"
-                + " AND detail LIKE 'a follow-up check-in link that is expired%'", email), "the refused opening is audited");
+                + " AND detail = 'a follow-up check-in link that is refused (expired)'", email), "the refused opening is audited");
 
         String closedLongAgo = patientInCareSince(today.minusDays(20), "Elsa");
         invite(today.minusDays(13));
@@ -281,7 +322,7 @@ class FollowUpIT {
     void completion_shouldBeCountedPerTimePoint_forStaffOnly() throws Exception {
         String answered = patientInCareSince(today.minusDays(7), "Cara");
         patientInCareSince(today.minusDays(7), "Cleo");
-        invite(today);
+        invite();
         long episode = Clinic.number(databaseUrl, "SELECT e.id FROM episode_of_care e JOIN patient p ON p.id = e.patient_id WHERE p.email = ?", answered);
         assertEquals(201, new WebSession(base).api("POST", "api/v1/episodes/" + episode + "/assessments",
                 "{\"date\":\"" + today + "\",\"source\":\"PATIENT\",\"nrs\":4}", answered, PASSWORD).statusCode());
@@ -302,6 +343,13 @@ class FollowUpIT {
         assertTrue(badDate.body().contains("\"from\""), badDate.body());
         assertEquals(403, new WebSession(base).api("GET", "api/v1/follow-up/completion", null, answered, PASSWORD).statusCode());
         assertEquals(403, new WebSession(base).api("POST", "api/v1/follow-up/invitations", "{}", physio, PASSWORD).statusCode());
+
+        WebSession physioPages = new WebSession(base);
+        physioPages.signIn(physio, PASSWORD);
+        HttpResponse<String> csv = physioPages.submit("physio/follow-up.xhtml", "filter", Map.of(), "csv");
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"), csv.headers().toString());
+        assertTrue(csv.body().startsWith("Physiotherapist,Check-in,Invited,Answered,Rate"), csv.body());
+        assertTrue(csv.body().contains("Whole clinic,Weekly check-ins,") && csv.body().contains("Pat Physio,Weekly check-ins,"), csv.body());
 
         BrowserSession staff = BrowserSession.signIn(base, physio, PASSWORD, "caseload");
         try {
@@ -324,8 +372,17 @@ class FollowUpIT {
         return email;
     }
 
+    /** The day's invitations and reminders, as of the server's today. */
+    private JsonObject invite() {
+        return invite("{}");
+    }
+
     private JsonObject invite(LocalDate asOf) {
-        HttpResponse<String> answer = new WebSession(base).api("POST", "api/v1/follow-up/invitations", "{\"asOf\":\"" + asOf + "\"}",
+        return invite("{\"asOf\":\"" + asOf + "\"}");
+    }
+
+    private JsonObject invite(String body) {
+        HttpResponse<String> answer = new WebSession(base).api("POST", "api/v1/follow-up/invitations", body,
                 ClinicDeployment.ADMIN_USERNAME, ClinicDeployment.ADMIN_PASSWORD);
         assertEquals(200, answer.statusCode(), answer.body());
         return Json.createReader(new StringReader(answer.body())).readObject();

@@ -1,6 +1,7 @@
 package org.spinepathway.testing;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -39,7 +40,7 @@ public class ShiftedClockProducer {
 
     @Produces
     Clock shiftedClock() {
-        return new ShiftedClock(ZoneId.of(timezone), Path.of(shiftFile));
+        return new ShiftedClock(ZoneId.of(timezone), shiftFile);
     }
 
     /** Moves the clock of the server reading {@code file} to {@code shift} ahead of the system's. */
@@ -61,12 +62,15 @@ public class ShiftedClockProducer {
         }
     }
 
-    static final class ShiftedClock extends Clock {
+    /** Serializable, as the system clock is: view-scoped page beans hold a clock. */
+    static final class ShiftedClock extends Clock implements Serializable {
+
+        private static final long serialVersionUID = 1L;
 
         private final ZoneId zone;
-        private final Path file;
+        private final String file;
 
-        ShiftedClock(ZoneId zone, Path file) {
+        ShiftedClock(ZoneId zone, String file) {
             this.zone = zone;
             this.file = file;
         }
@@ -83,7 +87,7 @@ public class ShiftedClockProducer {
 
         @Override
         public Instant instant() {
-            return Instant.now().plus(shiftIn(file));
+            return Instant.now().plus(shiftIn(Path.of(file)));
         }
     }
 }

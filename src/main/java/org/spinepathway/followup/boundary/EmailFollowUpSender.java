@@ -32,12 +32,13 @@ public class EmailFollowUpSender implements FollowUpSender {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO mail_outbox (recipient, subject, body, follow_up_invitation_id)
-                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[])""")) {
+                INSERT INTO mail_outbox (recipient, subject, body, follow_up_invitation_id, list_unsubscribe)
+                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[])""")) {
             insert.setArray(1, connection.createArrayOf("text", messages.stream().map(m -> m.checkIn().email()).toArray()));
             insert.setArray(2, connection.createArrayOf("text", messages.stream().map(this::subject).toArray()));
             insert.setArray(3, connection.createArrayOf("text", messages.stream().map(this::body).toArray()));
             insert.setArray(4, connection.createArrayOf("int8", messages.stream().map(m -> m.checkIn().invitationId()).toArray()));
+            insert.setArray(5, connection.createArrayOf("text", messages.stream().map(Outgoing::oneClickStop).toArray()));
             insert.executeUpdate();
         }
     }
@@ -59,7 +60,7 @@ public class EmailFollowUpSender implements FollowUpSender {
                 + m.answerLink() + "\n\n"
                 + "If your symptoms are getting worse, or you have trouble passing urine or numbness between your legs,"
                 + " do not wait for the check-in: call the clinic, or go to an emergency department now.\n\n"
-                + "To stop these e-mails, open this link: " + m.stopLink() + "\n\n"
+                + "To stop these e-mails, open this link and press \"Stop\": " + m.stopLink() + "\n\n"
                 + clinicName + "\n";
     }
 }

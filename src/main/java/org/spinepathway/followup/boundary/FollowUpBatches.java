@@ -52,21 +52,31 @@ public class FollowUpBatches {
     @Inject
     Clock clock;
 
-    /** Writes the batch's new invitations and sends each its invitation; returns how many were new. */
+    /** Writes the batch's new invitations, sent {@code today}, and sends each its invitation; returns how many were new. */
     @Transactional(value = Transactional.TxType.REQUIRES_NEW, rollbackOn = SQLException.class)
-    public int invite(List<DueCheckIn> batch, LocalDate asOf) throws SQLException {
+    public int invite(List<DueCheckIn> batch, LocalDate today) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            List<DueCheckIn> added = InvitationQueries.insertInvitations(c, batch, asOf);
+            List<DueCheckIn> added = InvitationQueries.insertInvitations(c, batch, today);
             sender.send(c, withLinks(c, added, FollowUpSender.Kind.INVITATION));
             return added.size();
         }
     }
 
-    /** Counts a reminder for each invitation of the batch still due one, and sends it; returns how many. */
+    /**
+     * Counts a reminder for each invitation of the batch still due one as of {@code asOf}, sent
+     * {@code today}, and sends it with a new link; the invitation's earlier links stop opening it (one
+     * live link per check-in). Returns how many.
+     */
     @Transactional(value = Transactional.TxType.REQUIRES_NEW, rollbackOn = SQLException.class)
-    public int remind(List<DueCheckIn> batch, LocalDate asOf, int maxReminders, int spacingDays) throws SQLException {
+    public int remind(List<DueCheckIn> batch, LocalDate asOf, LocalDate today, int maxReminders, int spacingDays) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            List<DueCheckIn> counted = InvitationQueries.countReminders(c, batch, asOf, maxReminders, spacingDays);
+            List<DueCheckIn> counted = InvitationQueries.countReminders(c, batch, asOf, today, maxReminders, spacingDays);
+            try (PreparedStatement replace = c.prepareStatement("UPDATE follow_up_link SET used_at = ? WHERE invitation_id = ANY (?)"
+                    + " AND purpose = 'ANSWER' AND used_at IS NULL")) {
+                replace.setTimestamp(1, Timestamp.from(clock.instant()));
+                replace.setArray(2, c.createArrayOf("int8", counted.stream().map(DueCheckIn::invitationId).toArray()));
+                replace.executeUpdate();
+            }
             sender.send(c, withLinks(c, counted, FollowUpSender.Kind.REMINDER));
             return counted.size();
         }
@@ -97,7 +107,8 @@ public class FollowUpBatches {
             expiries.add(Timestamp.from(now.plus(STOP_LINK_LIFETIME)));
             out.add(new FollowUpSender.Outgoing(kind, checkIn, schedule.schedule().words(checkIn.timePoint()),
                     connection.publicAddress(TaskLinks.PAGE + "?" + TaskLinks.TOKEN_PARAMETER + "=" + answer),
-                    connection.publicAddress(FollowUpLinks.STOP_PAGE + "?" + TaskLinks.TOKEN_PARAMETER + "=" + stop)));
+                    connection.publicAddress(FollowUpLinks.STOP_PAGE + "?" + TaskLinks.TOKEN_PARAMETER + "=" + stop),
+                    connection.publicAddress(FollowUpLinks.ONE_CLICK_STOP + "?" + TaskLinks.TOKEN_PARAMETER + "=" + stop)));
         }
         if (!hashes.isEmpty()) {
             try (PreparedStatement insert = c.prepareStatement("""

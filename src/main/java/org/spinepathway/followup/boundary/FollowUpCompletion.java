@@ -114,7 +114,7 @@ public class FollowUpCompletion {
                         + " JOIN episode_of_care e ON e.id = fi.episode_id JOIN patient p ON p.id = e.patient_id"
                         + " LEFT JOIN user_account ph ON ph.id = e.physio_id"
                         + " WHERE fi.window_closes >= ? AND fi.due_on < ? AND e.voided_at IS NULL AND p.voided_at IS NULL AND p.deceased_on IS NULL"
-                        + " AND NOT " + FollowUpLinks.answered("fi")
+                        + " AND (fi.outcome OR e.state IN " + FollowUpLinks.IN_CARE + ") AND NOT " + FollowUpLinks.answered("fi")
                         + " ORDER BY fi.window_closes, fi.due_on, fi.id LIMIT ?")
                 .setParameter(1, Date.valueOf(today)).setParameter(2, Date.valueOf(today)).setParameter(3, max).getResultList();
         List<Overdue> overdue = rows.stream().map(r -> {

@@ -95,8 +95,9 @@ public class FollowUpInvitations {
      * @throws ConflictException when another run (here or on another instance) holds the lock
      */
     public Result run(LocalDate asOf) {
-        if (asOf == null || asOf.isBefore(EARLIEST) || asOf.isAfter(LocalDate.now(clock).plusYears(2))) {
-            throw InvalidInputException.of("asOf", "Choose a date from 2000-01-01 to two years from today.");
+        if (asOf == null || asOf.isBefore(EARLIEST) || asOf.isAfter(LocalDate.now(clock))) {
+            // Not ahead of today: a link must not open a window that has not opened, nor a reminder wait on a day to come.
+            throw InvalidInputException.of("asOf", "Choose a date from 2000-01-01 to today.");
         }
         try (Connection lock = dataSource.getConnection()) {
             if (!AdvisoryLock.tryLock(lock, LOCK_KEY)) {
@@ -107,10 +108,10 @@ public class FollowUpInvitations {
                 long started = System.nanoTime();
                 LocalDate today = LocalDate.now(clock);
                 int invited = pass(c -> InvitationQueries.due(c, schedule.schedule(), asOf, today, FETCH_SIZE), InvitationQueries::dueRow,
-                        batch -> batches.invite(batch, asOf));
+                        batch -> batches.invite(batch, today));
                 long invitedAt = System.nanoTime();
                 int reminded = pass(c -> InvitationQueries.reminders(c, asOf, today, maxReminders, spacingDays, FETCH_SIZE),
-                        InvitationQueries::reminderRow, batch -> batches.remind(batch, asOf, maxReminders, spacingDays));
+                        InvitationQueries::reminderRow, batch -> batches.remind(batch, asOf, today, maxReminders, spacingDays));
                 LOG.info("Follow-up invitations as of " + asOf + ": " + invited + " invited in " + (invitedAt - started) / 1_000_000
                         + " ms, " + reminded + " reminded in " + (System.nanoTime() - invitedAt) / 1_000_000 + " ms");
                 return new Result(asOf, invited, reminded);

@@ -32,6 +32,8 @@ public class FollowUpLinks implements TaskLinks {
 
     /** The page a STOP link opens. */
     public static final String STOP_PAGE = "/follow-up-stop.xhtml";
+    /** Where a mail program's one-click "unsubscribe" posts the STOP token (RFC 8058). */
+    public static final String ONE_CLICK_STOP = "/follow-up/stop";
 
     /** The check-in an ANSWER link's session is for, as its page shows it: the patient's first name and nothing else of theirs. */
     public record Task(long invitationId, long episodeId, String givenName, String words, boolean outcome, LocalDate closes,
@@ -46,6 +48,8 @@ public class FollowUpLinks implements TaskLinks {
     }
 
     private static final String ELIGIBLE = "e.voided_at IS NULL AND p.voided_at IS NULL AND p.deceased_on IS NULL AND ua.enabled";
+    /** The states with weekly check-ins. */
+    static final String IN_CARE = "('CONSERVATIVE_CARE', 'UNDER_REVIEW')";
 
     @PersistenceContext(unitName = "clinic")
     EntityManager em;
@@ -66,11 +70,12 @@ public class FollowUpLinks implements TaskLinks {
         if (hash == null) {
             return Opening.refused(Refusal.UNKNOWN, null);
         }
-        List<?> rows = em.createNativeQuery("SELECT fi.id, ua.username, l.expires_at > now() AS live, " + answered("fi") + " AS answered, "
-                        + ELIGIBLE + " AS eligible FROM follow_up_link l JOIN follow_up_invitation fi ON fi.id = l.invitation_id"
+        List<?> rows = em.createNativeQuery("SELECT fi.id, ua.username, l.expires_at > ? AS live, " + answered("fi") + " AS answered, "
+                        + ELIGIBLE + " AS eligible, l.used_at IS NOT NULL AS replaced, (fi.outcome OR e.state IN " + IN_CARE + ") AS followed"
+                        + " FROM follow_up_link l JOIN follow_up_invitation fi ON fi.id = l.invitation_id"
                         + " JOIN episode_of_care e ON e.id = fi.episode_id JOIN patient p ON p.id = e.patient_id"
                         + " JOIN user_account ua ON ua.id = p.account_id WHERE l.token_sha256 = ? AND l.purpose = 'ANSWER'")
-                .setParameter(1, hash).getResultList();
+                .setParameter(1, now()).setParameter(2, hash).getResultList();
         if (rows.isEmpty()) {
             return Opening.refused(Refusal.UNKNOWN, null);
         }
@@ -82,8 +87,12 @@ public class FollowUpLinks implements TaskLinks {
         if (Boolean.TRUE.equals(row[3])) {
             return Opening.refused(Refusal.DONE, username);
         }
-        if (!Boolean.TRUE.equals(row[2])) {
+        if (!Boolean.TRUE.equals(row[2]) || !Boolean.TRUE.equals(row[6])) {
+            // Its window has closed, or (a weekly check-in) its episode has left conservative care.
             return Opening.refused(Refusal.EXPIRED, username);
+        }
+        if (Boolean.TRUE.equals(row[5])) {
+            return Opening.refused(Refusal.REPLACED, username);
         }
         return new Opening(username, ((Number) row[0]).longValue(), null);
     }
@@ -103,30 +112,48 @@ public class FollowUpLinks implements TaskLinks {
         });
     }
 
+    /** Whether the STOP link's patient has stopped their follow-up e-mails; empty when the link does not work. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Boolean> stopped(String token) {
+        return stopTarget(token, false).map(row -> row[2] != null);
+    }
+
     /** Stops the follow-up e-mails of the STOP link's patient (again: nothing changes), or starts them again. */
     public Stopped stop(String token, boolean stop) {
-        String hash = LinkTokens.sha256(token);
-        List<?> rows = hash == null ? List.of() : em.createNativeQuery("SELECT p.id, ua.username FROM follow_up_link l"
-                        + " JOIN follow_up_invitation fi ON fi.id = l.invitation_id JOIN episode_of_care e ON e.id = fi.episode_id"
-                        + " JOIN patient p ON p.id = e.patient_id JOIN user_account ua ON ua.id = p.account_id"
-                        + " WHERE l.token_sha256 = ? AND l.purpose = 'STOP' AND l.expires_at > now() FOR UPDATE OF p")
-                .setParameter(1, hash).getResultList();
-        if (rows.isEmpty()) {
+        Optional<Object[]> target = stopTarget(token, true);
+        if (target.isEmpty()) {
             return Stopped.NOT_VALID;
         }
-        Object[] row = (Object[]) rows.get(0);
-        long patientId = ((Number) row[0]).longValue();
+        long patientId = ((Number) target.get()[0]).longValue();
         int changed = stop
                 ? em.createNativeQuery("UPDATE patient SET follow_up_stopped_at = ? WHERE id = ? AND follow_up_stopped_at IS NULL")
-                        .setParameter(1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).setParameter(2, patientId).executeUpdate()
+                        .setParameter(1, now()).setParameter(2, patientId).executeUpdate()
                 : em.createNativeQuery("UPDATE patient SET follow_up_stopped_at = NULL WHERE id = ? AND follow_up_stopped_at IS NOT NULL")
                         .setParameter(1, patientId).executeUpdate();
         if (changed > 0) {
-            audit.recordSignIn(AuditAction.UPDATE, (String) row[1], stop
+            audit.recordSignIn(AuditAction.UPDATE, (String) target.get()[1], stop
                     ? "follow-up e-mails stopped through the link in a follow-up e-mail"
                     : "follow-up e-mails started again through the link in a follow-up e-mail");
         }
         return stop ? Stopped.STOPPED : Stopped.STARTED_AGAIN;
+    }
+
+    /** The STOP link's patient: id, username, when they stopped (or null); locked for a change when {@code lock}. */
+    private Optional<Object[]> stopTarget(String token, boolean lock) {
+        String hash = LinkTokens.sha256(token);
+        if (hash == null) {
+            return Optional.empty();
+        }
+        List<?> rows = em.createNativeQuery("SELECT p.id, ua.username, p.follow_up_stopped_at FROM follow_up_link l"
+                        + " JOIN follow_up_invitation fi ON fi.id = l.invitation_id JOIN episode_of_care e ON e.id = fi.episode_id"
+                        + " JOIN patient p ON p.id = e.patient_id JOIN user_account ua ON ua.id = p.account_id"
+                        + " WHERE l.token_sha256 = ? AND l.purpose = 'STOP' AND l.expires_at > ?" + (lock ? " FOR UPDATE OF p" : ""))
+                .setParameter(1, hash).setParameter(2, now()).getResultList();
+        return rows.stream().findFirst().map(r -> (Object[]) r);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     /** SQL: whether the invitation's check-in is answered, by any assessment (not voided) dated inside its window. */

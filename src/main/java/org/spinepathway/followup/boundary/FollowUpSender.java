@@ -20,8 +20,11 @@ public interface FollowUpSender {
         REMINDER
     }
 
-    /** One message: the check-in, how it is named, the link that opens it and the link that stops these messages. */
-    record Outgoing(Kind kind, DueCheckIn checkIn, String checkInWords, String answerLink, String stopLink) {
+    /**
+     * One message: the check-in, how it is named, the link that opens it, the page that stops these
+     * messages, and the address a mail program's one-click "unsubscribe" posts to.
+     */
+    record Outgoing(Kind kind, DueCheckIn checkIn, String checkInWords, String answerLink, String stopLink, String oneClickStop) {
     }
 
     /** Sends (or queues for sending) the messages, writing on {@code connection}, which is in the job's transaction. */

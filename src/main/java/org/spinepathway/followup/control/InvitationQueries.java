@@ -154,7 +154,7 @@ public final class InvitationQueries {
      * Writes the invitations of a batch (a pair already there, from another run, is left alone) and
      * returns the batch's check-ins that were new, with their ids.
      */
-    public static List<DueCheckIn> insertInvitations(Connection connection, List<DueCheckIn> batch, LocalDate asOf) throws SQLException {
+    public static List<DueCheckIn> insertInvitations(Connection connection, List<DueCheckIn> batch, LocalDate sentOn) throws SQLException {
         Map<String, DueCheckIn> byKey = new HashMap<>();
         batch.forEach(c -> byKey.put(c.episodeId() + "/" + c.timePoint(), c));
         try (PreparedStatement insert = connection.prepareStatement("""
@@ -163,8 +163,8 @@ public final class InvitationQueries {
                 FROM unnest(?::bigint[], ?::text[], ?::boolean[], ?::date[], ?::date[], ?::date[]) AS b (episode_id, time_point, outcome, due_on, opens, closes)
                 ON CONFLICT (episode_id, time_point) DO NOTHING
                 RETURNING id, episode_id, time_point""")) {
-            insert.setDate(1, Date.valueOf(asOf));
-            insert.setDate(2, Date.valueOf(asOf));
+            insert.setDate(1, Date.valueOf(sentOn));
+            insert.setDate(2, Date.valueOf(sentOn));
             insert.setArray(3, array(connection, "int8", batch.stream().map(DueCheckIn::episodeId).toArray()));
             insert.setArray(4, array(connection, "text", batch.stream().map(DueCheckIn::timePoint).toArray()));
             insert.setArray(5, array(connection, "bool", batch.stream().map(DueCheckIn::outcome).toArray()));
@@ -182,18 +182,18 @@ public final class InvitationQueries {
     }
 
     /**
-     * Counts a reminder for each invitation of the batch that is still due one (a second run the
-     * same day finds none); returns those.
+     * Counts a reminder, sent on {@code sentOn}, for each invitation of the batch that is still due
+     * one as of {@code asOf} (a second run the same day finds none); returns those.
      */
-    public static List<DueCheckIn> countReminders(Connection connection, List<DueCheckIn> batch, LocalDate asOf, int max, int spacingDays)
-            throws SQLException {
+    public static List<DueCheckIn> countReminders(Connection connection, List<DueCheckIn> batch, LocalDate asOf, LocalDate sentOn, int max,
+                                                  int spacingDays) throws SQLException {
         Map<Long, DueCheckIn> byId = new HashMap<>();
         batch.forEach(c -> byId.put(c.invitationId(), c));
         try (PreparedStatement update = connection.prepareStatement("""
                 UPDATE follow_up_invitation SET reminders_sent = reminders_sent + 1, last_sent_on = ?
                 WHERE id = ANY (?) AND reminders_sent < ?::int AND last_sent_on <= ?::date - ?::int
                 RETURNING id""")) {
-            update.setDate(1, Date.valueOf(asOf));
+            update.setDate(1, Date.valueOf(sentOn));
             update.setArray(2, array(connection, "int8", byId.keySet().toArray()));
             update.setInt(3, max);
             update.setDate(4, Date.valueOf(asOf));

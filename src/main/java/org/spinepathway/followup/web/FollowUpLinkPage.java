@@ -41,6 +41,10 @@ public class FollowUpLinkPage {
 
     /** On opening: the check-in's form, for the link's episode (never one named in the address). */
     public void load() {
+        if (request.getAttribute(ClinicAuthenticationMechanism.DATABASE_UNAVAILABLE) != null) {
+            FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(503);
+            return;
+        }
         getTask().filter(t -> !t.answered() && !t.expired()).ifPresent(t -> assessment.loadForTaskLink(t.episodeId()));
     }
 
@@ -51,18 +55,30 @@ public class FollowUpLinkPage {
         return task;
     }
 
-    /** The form, or what it recorded, is shown: the check-in is open, or has just been answered on this page. */
+    /**
+     * The form, or what it recorded, is shown: once this page loaded the check-in (it was open then),
+     * it stays, so answers sent just after the window closed are still read and kept (as an ordinary
+     * check-in) rather than dropped.
+     */
     public boolean isFormShown() {
-        return getTask().map(t -> assessment.isRecorded() || (!t.answered() && !t.expired() && assessment.getChart() != null)).orElse(false);
+        return getTask().isPresent() && assessment.getChart() != null;
     }
 
-    /** The check-in was answered before this page recorded anything (elsewhere, or earlier). */
+    /** Opened while the check-in was answered already (elsewhere, or earlier). */
     public boolean isAnsweredElsewhere() {
-        return getTask().map(t -> !assessment.isRecorded() && (t.answered() || t.expired())).orElse(false);
+        return getTask().map(t -> assessment.getChart() == null && t.answered()).orElse(false);
     }
 
-    /** Why the opened link cannot be used ({@code UNKNOWN}, {@code EXPIRED}, {@code DONE}), or null. */
+    /** Opened after the check-in's window closed. */
+    public boolean isExpired() {
+        return getTask().map(t -> assessment.getChart() == null && !t.answered() && t.expired()).orElse(false);
+    }
+
+    /** Why the opened link cannot be used (a {@link TaskLinks.Refusal}, or {@code UNAVAILABLE} while the database is), or null. */
     public String getRefusal() {
+        if (request.getAttribute(ClinicAuthenticationMechanism.DATABASE_UNAVAILABLE) != null) {
+            return "UNAVAILABLE";
+        }
         Object refusal = request.getAttribute(TaskLinks.REFUSED);
         return refusal == null ? (getTask().isEmpty() ? TaskLinks.Refusal.UNKNOWN.name() : null) : refusal.toString();
     }
@@ -72,8 +88,8 @@ public class FollowUpLinkPage {
                 t.givenName() == null ? "" : t.givenName().strip(), DAY.format(t.closes()))).orElse("");
     }
 
+    /** Said when the check-in asks the outcome questions too (inside an outcome time point's window). */
     public String getOutcomeNote() {
-        return getTask().filter(FollowUpLinks.Task::outcome)
-                .map(t -> Messages.format(FacesContext.getCurrentInstance(), "followUpLink.outcome", t.words())).orElse(null);
+        return assessment.isOutcomeQuestions() ? Messages.text(FacesContext.getCurrentInstance(), "followUpLink.outcome") : null;
     }
 }

@@ -1,5 +1,7 @@
 package org.spinepathway.followup.web;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -8,9 +10,10 @@ import jakarta.inject.Named;
 import org.spinepathway.followup.boundary.FollowUpLinks;
 
 /**
- * {@code /follow-up-stop.xhtml?t=...}: the "stop these e-mails" link of every follow-up e-mail. Opening
- * it stops them, in one click, and offers to start them again (a mail filter that opens links
- * before the patient does can so be undone by them).
+ * {@code /follow-up-stop.xhtml?t=...}: the "stop these e-mails" link of every follow-up e-mail. The
+ * page has one button that stops them (and, once stopped, one that starts them again). Opening the
+ * link changes nothing: mail filters open links before the patient does. Mail programs that offer
+ * a one-click "unsubscribe" post to {@link OneClickStop} instead.
  */
 @Named
 @RequestScoped
@@ -23,24 +26,30 @@ public class FollowUpStopPage {
     FacesContext facesContext;
 
     private String t;
-    private FollowUpLinks.Stopped outcome;
+    private String state;
 
+    /** On opening: whether the link works, and whether the e-mails are on or stopped. */
     public void open() {
         if (!facesContext.isPostback()) {
-            outcome = links.stop(t, true);
+            Optional<Boolean> stopped = links.stopped(t);
+            state = stopped.isEmpty() ? "NOT_VALID" : stopped.get() ? "OFF" : "ON";
         }
+    }
+
+    public void stop() {
+        state = links.stop(t, true) == FollowUpLinks.Stopped.NOT_VALID ? "NOT_VALID" : "STOPPED";
     }
 
     public void startAgain() {
-        outcome = links.stop(t, false);
+        state = links.stop(t, false) == FollowUpLinks.Stopped.NOT_VALID ? "NOT_VALID" : "STARTED_AGAIN";
     }
 
-    public String getOutcome() {
-        if (outcome == null) {
-            // Coming back with "start again": the form must be there to be read; the link is checked again when it is used.
-            return (facesContext.isPostback() ? FollowUpLinks.Stopped.STOPPED : FollowUpLinks.Stopped.NOT_VALID).name();
-        }
-        return outcome.name();
+    /**
+     * ON, OFF, STOPPED, STARTED_AGAIN or NOT_VALID. Coming back with a button, before it is acted on,
+     * the form must be there to be read (ON): the link is checked again when it is used.
+     */
+    public String getState() {
+        return state == null ? (facesContext.isPostback() ? "ON" : "NOT_VALID") : state;
     }
 
     public String getT() {

@@ -124,6 +124,10 @@ public class MailSender {
                 mime.setRecipient(Message.RecipientType.TO, new InternetAddress(message.recipient()));
                 mime.setSubject(message.subject(), "UTF-8");
                 mime.setText(message.body(), "UTF-8");
+                if (message.listUnsubscribe() != null) {
+                    mime.setHeader("List-Unsubscribe", "<" + message.listUnsubscribe() + ">");
+                    mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+                }
                 Transport.send(mime);
                 outbox.markSent(message.id());
             } catch (MessagingException | RuntimeException failed) {

@@ -15,7 +15,8 @@ import jakarta.persistence.PersistenceContext;
 public class MailOutbox {
 
     /** A message due for sending. */
-    public record Message(long id, String recipient, String subject, String body, int attempts) {
+    /** {@code listUnsubscribe}: the address a mail program's one-click "unsubscribe" posts to (RFC 8058), or null. */
+    public record Message(long id, String recipient, String subject, String body, int attempts, String listUnsubscribe) {
     }
 
     @PersistenceContext(unitName = "clinic")
@@ -37,12 +38,13 @@ public class MailOutbox {
      * the same moment skips them rather than sending them twice.
      */
     public List<Message> lockDue(int max) {
-        List<?> rows = em.createNativeQuery("SELECT id, recipient, subject, body, attempts FROM mail_outbox"
+        List<?> rows = em.createNativeQuery("SELECT id, recipient, subject, body, attempts, list_unsubscribe FROM mail_outbox"
                 + " WHERE sent_at IS NULL AND next_attempt_at <= now() ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED")
                 .setParameter(1, max).getResultList();
         return rows.stream().map(r -> {
             Object[] c = (Object[]) r;
-            return new Message(((Number) c[0]).longValue(), (String) c[1], (String) c[2], (String) c[3], ((Number) c[4]).intValue());
+            return new Message(((Number) c[0]).longValue(), (String) c[1], (String) c[2], (String) c[3], ((Number) c[4]).intValue(),
+                    (String) c[5]);
         }).toList();
     }
 

@@ -149,15 +149,23 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
             return signIn(request, response, context, credential);
         }
         if (isTaskLinkOpening(request)) {
-            return openTaskLink(request, context);
+            SignedInCaller previous = signedInCaller(request);
+            if (previous == null || previous.taskId() != null) {
+                return openTaskLink(request, context);
+            }
+            // Signed in by password here already: a link neither replaces that session nor hands this browser to another account.
+            request.setAttribute(TaskLinks.REFUSED, TaskLinks.Refusal.SIGNED_IN);
         }
         SignedInCaller caller = signedInCaller(request);
-        if (caller != null) {
-            if (caller.taskId() != null && !reachableByTaskLink(request)) {
-                // A task link's session does that task and nothing else: going elsewhere ends it.
-                request.getSession().invalidate();
+        if (caller != null && caller.taskId() != null && !reachableByTaskLink(request)) {
+            // A task link's session does that task and nothing else: going elsewhere ends it, and the visitor goes on as a stranger.
+            request.getSession().invalidate();
+            if (context.isProtected()) {
                 return context.redirect(request.getContextPath() + LOGIN_PAGE);
             }
+            return context.doNothing();
+        }
+        if (caller != null) {
             String ended = isPublicResource(request) ? null : whySessionEnds(caller);
             if (ended != null) {
                 return endSession(request, response, context, caller, ended);
@@ -285,25 +293,46 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
      * session id; or, when the link cannot be used, no session at all and the page says why.
      */
     private AuthenticationStatus openTaskLink(HttpServletRequest request, HttpMessageContext context) {
-        TaskLinks.Opening opening = taskLinks.get().open(request.getParameter(TaskLinks.TOKEN_PARAMETER));
         HttpSession existing = request.getSession(false);
-        if (opening.refusal() != null) {
-            SignedInCaller previous = signedInCaller(request);
-            if (existing != null && previous != null && previous.taskId() != null) {
-                existing.removeAttribute(SESSION_CALLER);
+        if (existing != null) {
+            // An earlier link's session (or a stranger's) ends whatever this link turns out to be.
+            existing.removeAttribute(SESSION_CALLER);
+        }
+        TaskLinks.Opening opening;
+        if (limits.retryAfter(ClientLimits.Limit.SIGN_IN_FAILURES, request).isPresent()) {
+            // Too many refused passwords or links from this address: no lookup, as for a sign-in.
+            opening = TaskLinks.Opening.refused(TaskLinks.Refusal.UNKNOWN, null);
+        } else {
+            try {
+                opening = taskLinks.get().open(request.getParameter(TaskLinks.TOKEN_PARAMETER));
+            } catch (RuntimeException e) {
+                if (!DatabaseOutage.explains(e)) {
+                    throw e;
+                }
+                // The page cannot read anything either: it answers as the outage.
+                request.setAttribute(DATABASE_UNAVAILABLE, Boolean.TRUE);
+                return context.doNothing();
             }
+            if (opening.refusal() == null && signIn.signsInWithTwoSteps(opening.username())) {
+                opening = TaskLinks.Opening.refused(TaskLinks.Refusal.TWO_STEP, opening.username());
+            }
+            if (opening.refusal() != null) {
+                if (opening.refusal() == TaskLinks.Refusal.UNKNOWN) {
+                    limits.charge(ClientLimits.Limit.SIGN_IN_FAILURES, request);
+                }
+                audit.recordSignIn(AuditAction.SIGN_IN_FAILURE, opening.username(), "a follow-up check-in link that is refused ("
+                        + opening.refusal().name().toLowerCase().replace('_', ' ') + ")");
+            }
+        }
+        if (opening.refusal() != null) {
             request.setAttribute(TaskLinks.REFUSED, opening.refusal());
-            audit.recordSignIn(AuditAction.SIGN_IN_FAILURE, opening.username(), "a follow-up check-in link that is "
-                    + opening.refusal().name().toLowerCase() + " (" + switch (opening.refusal()) {
-                        case UNKNOWN -> "unknown, or of a patient the clinic no longer writes to";
-                        case EXPIRED -> "its check-in's window has closed";
-                        case DONE -> "its check-in is answered";
-                    } + ")");
             return context.doNothing();
         }
+        if (existing != null) {
+            existing.invalidate();
+        }
+        // A new session for the link, holding nothing of any earlier one.
         HttpSession session = request.getSession(true);
-        request.changeSessionId();
-        session.removeAttribute(PENDING_SECOND_STEP);
         Set<String> groups = Set.of(Role.PATIENT_NAME);
         session.setAttribute(SESSION_CALLER, new SignedInCaller(opening.username(), groups, signIn.sessionStamp(opening.username()).orElse(""),
                 clock.instant(), false, opening.taskId()));
@@ -318,7 +347,8 @@ public class ClinicAuthenticationMechanism implements HttpAuthenticationMechanis
     }
 
     private static boolean isTaskLinkOpening(HttpServletRequest request) {
-        return ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) && applicationPath(request).equals(TaskLinks.PAGE)
+        // GET only: a HEAD (a mail filter's look at a link) opens nothing.
+        return "GET".equals(request.getMethod()) && applicationPath(request).equals(TaskLinks.PAGE)
                 && request.getParameter(TaskLinks.TOKEN_PARAMETER) != null;
     }
 

@@ -132,6 +132,11 @@ public class SignInService {
         return accounts.standing(username).map(s -> !s.hasSecondFactor() && secondFactor.isRequired(s.role())).orElse(false);
     }
 
+    /** Whether the account signs in with a second factor (enrolled, or required by its role): a password-less link may not sign it in. */
+    public boolean signsInWithTwoSteps(String username) {
+        return accounts.standing(username).map(s -> s.hasSecondFactor() || secondFactor.isRequired(s.role())).orElse(false);
+    }
+
     private static String stamp(String text) {
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")

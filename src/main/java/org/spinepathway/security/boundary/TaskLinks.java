@@ -15,11 +15,19 @@ public interface TaskLinks {
     /** Set on the request, to a {@link Refusal}, when a link was opened that cannot be used. */
     String REFUSED = TaskLinks.class.getName() + ".refused";
 
-    /** Why a link opens nothing: it is unknown (or of a patient the clinic no longer writes to), its time is over, or its task is done. */
+    /**
+     * Why a link opens nothing: it is unknown (or of a patient the clinic no longer writes to); its
+     * time is over; its task is done; a newer e-mail's link replaced it; its account signs in with
+     * two steps (a link carries no second factor); or this browser is signed in by password already
+     * (a link never replaces that session).
+     */
     enum Refusal {
         UNKNOWN,
         EXPIRED,
-        DONE
+        DONE,
+        REPLACED,
+        TWO_STEP,
+        SIGNED_IN
     }
 
     /** Whom the link signs in and for which task ({@code taskId}), or why it does not ({@code refusal}, username then possibly null). */
