@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.ServerSocket;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -26,7 +25,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -38,6 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.spinepathway.testing.Clinic;
 import org.spinepathway.testing.ClinicDeployment;
 import org.spinepathway.testing.EmbeddedDatabase;
+import org.spinepathway.testing.Mailbox;
 import org.spinepathway.testing.ShiftedClockProducer;
 import org.spinepathway.testing.WebSession;
 
@@ -69,14 +68,9 @@ class UrgentContactIT {
     @Deployment(testable = false)
     static WebArchive deployment() throws IOException {
         databaseUrl = EmbeddedDatabase.get().createDatabase("urgent_contact");
-        int smtpPort;
-        try (ServerSocket free = new ServerSocket(0)) {
-            smtpPort = free.getLocalPort();
-        }
-        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        smtp = Mailbox.startSmtp();
         ShiftedClockProducer.shift(CLOCK, Duration.ZERO);
-        return ClinicDeployment.onDatabase(databaseUrl, Map.of("clinic.mail.host", "localhost", "clinic.mail.port", String.valueOf(smtpPort),
+        return ClinicDeployment.onDatabase(databaseUrl, Map.of("clinic.mail.host", "localhost", "clinic.mail.port", Mailbox.port(smtp),
                         "clinic.mail.poll-seconds", "1", "clinic.notify.urgent-fallback", ON_CALL,
                         "clinic.escalation.urgent-ack-minutes", "60", "clinic.escalation.urgent-ack-check-seconds", "1",
                         "clinic.test.clock-shift-file", CLOCK.toString()))

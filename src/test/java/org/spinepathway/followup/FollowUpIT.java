@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.ServerSocket;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,7 +31,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -84,14 +82,9 @@ class FollowUpIT {
     @Deployment(testable = false)
     static WebArchive deployment() throws IOException {
         databaseUrl = EmbeddedDatabase.get().createDatabase("follow_up");
-        int smtpPort;
-        try (ServerSocket free = new ServerSocket(0)) {
-            smtpPort = free.getLocalPort();
-        }
-        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        smtp = Mailbox.startSmtp();
         ShiftedClockProducer.shift(CLOCK, Duration.ZERO);
-        return ClinicDeployment.onDatabase(databaseUrl, Map.of("clinic.mail.host", "localhost", "clinic.mail.port", String.valueOf(smtpPort),
+        return ClinicDeployment.onDatabase(databaseUrl, Map.of("clinic.mail.host", "localhost", "clinic.mail.port", Mailbox.port(smtp),
                 "clinic.mail.poll-seconds", "1", "clinic.follow-up.reminders", "2", "clinic.follow-up.reminder-spacing-days", "1",
                 "clinic.test.clock-shift-file", CLOCK.toString()))
                 .addClass(ShiftedClockProducer.class);

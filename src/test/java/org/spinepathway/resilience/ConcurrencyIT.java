@@ -224,6 +224,34 @@ class ConcurrencyIT {
         assertEquals(40L, flagsByRule.get("NOT_IMPROVING"), "the job saw every episode: " + flagsByRule);
     }
 
+    @Test
+    void eightAdministratorsCreatingOneUsernameAtOnce_shouldCreateOneAccount_andAnswerTheOthers409() throws Exception {
+        String username = "same-" + UUID.randomUUID().toString().substring(0, 8);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            int n = i;
+            answers.add(pool.submit(() -> {
+                start.await();
+                return new WebSession(base).api("POST", "api/v1/staff", "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD
+                        + "\",\"role\":\"PHYSIO\",\"displayName\":\"Physio " + n + "\"}", ClinicDeployment.ADMIN_USERNAME,
+                        ClinicDeployment.ADMIN_PASSWORD);
+            }));
+        }
+        start.countDown();
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        for (Future<HttpResponse<String>> answer : answers) {
+            statuses.merge(answer.get().statusCode(), 1, Integer::sum);
+        }
+        pool.shutdown();
+        assertEquals(Map.of(201, 1, 409, 7), statuses, "one account; the others told the name is taken, none a 500");
+        assertEquals(1, Clinic.number(databaseUrl, "SELECT count(*) FROM user_account WHERE lower(username) = lower(?)", username));
+        assertEquals(1, Clinic.number(databaseUrl, "SELECT count(*) FROM audit_event e JOIN user_account a ON a.id = e.record_id"
+                + " WHERE e.action = 'CREATE' AND e.record_type = 'UserAccount' AND a.username = ?", username),
+                "the CREATE event names the account's id");
+    }
+
     /** A patient created by staff through the API, an episode, and an intake the physiotherapist entered. */
     private long episodeWithIntake(String physio, String run, int number, LocalDate submittedOn, String redFlags) {
         long episodeId = Clinic.patientWithEpisode(base, physio, PASSWORD, "con" + number + "-" + run + "@example.org");

@@ -1,5 +1,8 @@
 package org.spinepathway.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -8,11 +11,30 @@ import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
 
 /** What a test's GreenMail server received: the messages the clinic's outbox sent. */
 public final class Mailbox {
 
     private Mailbox() {
+    }
+
+    /** A real SMTP server (GreenMail) on a free port of 127.0.0.1, started, for the clinic's outbox to send to. */
+    public static GreenMail startSmtp() {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port for the test's SMTP server", e);
+        }
+        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        return smtp;
+    }
+
+    /** The port {@link #startSmtp()}'s server listens on: the clinic's {@code clinic.mail.port}. */
+    public static String port(GreenMail smtp) {
+        return String.valueOf(smtp.getSmtp().getServerSetup().getPort());
     }
 
     /** The first message to {@code recipient} whose subject starts so, waiting up to 30 s for the outbox to send it. */

@@ -1,13 +1,8 @@
 package org.spinepathway.escalation.web;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -18,6 +13,7 @@ import org.spinepathway.escalation.control.WorklistQuery;
 import org.spinepathway.escalation.control.WorklistRow;
 import org.spinepathway.escalation.entity.FlagRule;
 import org.spinepathway.patient.boundary.PatientSearch;
+import org.spinepathway.platform.web.CsvDownload;
 import org.spinepathway.platform.web.PagedModel;
 import org.spinepathway.security.boundary.AccountService;
 import org.spinepathway.security.entity.Role;
@@ -58,15 +54,7 @@ public class WorklistPage implements java.io.Serializable {
 
     /** The filtered list as a CSV download. */
     public void exportCsv() throws IOException {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        ExternalContext external = faces.getExternalContext();
-        external.responseReset();
-        external.setResponseContentType("text/csv; charset=UTF-8");
-        external.setResponseHeader("Content-Disposition", "attachment; filename=\"worklist.csv\"");
-        try (Writer out = new OutputStreamWriter(external.getResponseOutputStream(), StandardCharsets.UTF_8)) {
-            worklist.exportCsv(filter(), out);
-        }
-        faces.responseComplete();
+        CsvDownload.send("worklist.csv", out -> worklist.exportCsv(filter(), out));
     }
 
     public List<UserAccount> getPhysios() {

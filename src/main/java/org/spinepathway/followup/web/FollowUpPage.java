@@ -3,16 +3,12 @@ package org.spinepathway.followup.web;
 import static org.spinepathway.platform.control.JsonValues.JSON;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Serializable;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -21,6 +17,7 @@ import jakarta.json.JsonArrayBuilder;
 
 import org.spinepathway.followup.boundary.FollowUpCompletion;
 import org.spinepathway.platform.control.InvalidInputException;
+import org.spinepathway.platform.web.CsvDownload;
 import org.spinepathway.platform.web.FieldMessages;
 
 /**
@@ -65,15 +62,7 @@ public class FollowUpPage implements Serializable {
     }
 
     public void exportCsv() throws IOException {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        ExternalContext external = faces.getExternalContext();
-        external.responseReset();
-        external.setResponseContentType("text/csv; charset=UTF-8");
-        external.setResponseHeader("Content-Disposition", "attachment; filename=\"follow-up-completion.csv\"");
-        try (Writer out = new OutputStreamWriter(external.getResponseOutputStream(), StandardCharsets.UTF_8)) {
-            completion.exportCsv(completion.range(from == null ? null : from.toString(), to == null ? null : to.toString()), out);
-        }
-        faces.responseComplete();
+        CsvDownload.send("follow-up-completion.csv", out -> completion.exportCsv(completion.range(from == null ? null : from.toString(), to == null ? null : to.toString()), out));
     }
 
     /** The clinic's answered share per time point, as a bar chart (Chart.js configuration; labels are the clinic's own words). */

@@ -125,7 +125,13 @@ public class UserAccountRepository {
                 .getResultList();
     }
 
+    /**
+     * Adds the account and writes it at once: its id is known to the caller (the audit event names
+     * it), and a username taken meanwhile by a concurrent sign-up fails here, as a
+     * {@link jakarta.persistence.PersistenceException} the caller can answer, not at commit.
+     */
     public void add(UserAccount account) {
         em.persist(account);
+        em.flush();
     }
 }

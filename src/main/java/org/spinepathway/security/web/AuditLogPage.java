@@ -2,10 +2,8 @@ package org.spinepathway.security.web;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.io.Writer;
 import java.time.LocalDate;
 
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -13,6 +11,7 @@ import jakarta.inject.Named;
 
 import org.primefaces.model.LazyDataModel;
 import org.spinepathway.platform.web.ClinicTime;
+import org.spinepathway.platform.web.CsvDownload;
 import org.spinepathway.platform.web.Messages;
 import org.spinepathway.platform.web.PagedModel;
 import org.spinepathway.security.boundary.AuditLog;
@@ -79,15 +78,7 @@ public class AuditLogPage implements Serializable {
 
     /** Streams the filtered log as a CSV download. */
     public void exportCsv() throws IOException {
-        FacesContext context = FacesContext.getCurrentInstance();
-        ExternalContext external = context.getExternalContext();
-        external.responseReset();
-        external.setResponseContentType("text/csv; charset=UTF-8");
-        external.setResponseHeader("Content-Disposition", "attachment; filename=\"audit-log-" + LocalDate.now() + ".csv\"");
-        try (Writer out = external.getResponseOutputWriter()) {
-            auditLog.exportCsv(getFilter(), out);
-        }
-        context.responseComplete();
+        CsvDownload.send("audit-log-" + LocalDate.now() + ".csv", out -> auditLog.exportCsv(getFilter(), out));
     }
 
     public AuditAction[] getActions() {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.sql.SQLException;
@@ -17,7 +16,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -67,14 +65,9 @@ class SecurityBrowserIT {
     @Deployment(testable = false)
     static WebArchive deployment() throws IOException {
         databaseUrl = EmbeddedDatabase.get().createDatabase("security_browser");
-        int smtpPort;
-        try (ServerSocket free = new ServerSocket(0)) {
-            smtpPort = free.getLocalPort();
-        }
-        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        smtp = Mailbox.startSmtp();
         return ClinicDeployment.onDatabase(databaseUrl, Map.of("clinic.mail.host", "localhost",
-                "clinic.mail.port", String.valueOf(smtpPort), "clinic.mail.poll-seconds", "1"));
+                "clinic.mail.port", Mailbox.port(smtp), "clinic.mail.poll-seconds", "1"));
     }
 
     @AfterAll
