@@ -1,31 +1,23 @@
 package org.spinepathway.care.web;
 
-import static org.spinepathway.platform.control.JsonValues.JSON;
-
 import java.io.Serializable;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.logging.Logger;
 
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
 import jakarta.security.enterprise.SecurityContext;
 
 import org.spinepathway.care.boundary.AssessmentDrafts;
@@ -33,6 +25,7 @@ import org.spinepathway.care.boundary.CheckInSchedule;
 import org.spinepathway.care.boundary.CareRequests;
 import org.spinepathway.care.boundary.CareService;
 import org.spinepathway.care.boundary.CareService.EpisodeChart;
+import org.spinepathway.care.control.AssessmentDraftJson;
 import org.spinepathway.care.entity.PainMedication;
 import org.spinepathway.care.entity.SpineRegion;
 import org.spinepathway.care.entity.WorkStatus;
@@ -58,6 +51,7 @@ import org.spinepathway.security.entity.Role;
 public class AssessmentPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(AssessmentPage.class.getName());
 
     /** Cancer history and the accident that started the pain are intake history, not weekly questions. */
     private static final List<RedFlag> FOLLOW_UP_RED_FLAGS = Arrays.stream(RedFlag.values())
@@ -209,76 +203,27 @@ public class AssessmentPage implements Serializable {
     }
 
     private String draftJson() {
-        JsonObjectBuilder draft = JSON.createObjectBuilder();
-        if (date != null) {
-            draft.add("date", date.toString());
-        }
-        if (nrs != null) {
-            draft.add("nrs", nrs);
-        }
-        JsonArrayBuilder answers = JSON.createArrayBuilder();
-        disabilityAnswers.forEach(a -> {
-            if (a == null) {
-                answers.addNull();
-            } else {
-                answers.add(a);
-            }
-        });
-        draft.add("disability", answers);
-        JsonObjectBuilder grades = JSON.createObjectBuilder();
-        motor.forEach((k, v) -> {
-            if (v != null) {
-                grades.add(k, v);
-            }
-        });
-        draft.add("motor", grades);
-        JsonObjectBuilder flags = JSON.createObjectBuilder();
-        redFlags.forEach((k, v) -> {
-            if (v != null) {
-                flags.add(k, v);
-            }
-        });
-        draft.add("redFlags", flags);
-        if (adherence != null) {
-            draft.add("adherence", adherence);
-        }
-        if (notes != null) {
-            draft.add("notes", notes);
-        }
-        if (workStatus != null) {
-            draft.add("workStatus", workStatus);
-        }
-        if (painMedication != null) {
-            draft.add("painMedication", painMedication);
-        }
-        return draft.build().toString();
+        return AssessmentDraftJson.write(new AssessmentDraftJson.Draft(date, nrs, disabilityAnswers, motor, redFlags, adherence, notes,
+                workStatus, painMedication));
     }
 
-    /** A damaged draft is ignored rather than shown half-read: the form starts empty. */
+    /** The draft, whole; a damaged one is not shown half-read: the form starts empty, and the log says so. */
     private void restore(String json) {
-        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
-            JsonObject draft = reader.readObject();
-            if (!byPatient && draft.containsKey("date")) {
-                date = LocalDate.parse(draft.getString("date"));
+        AssessmentDraftJson.read(json, Set.copyOf(getMotorKeys())).ifPresentOrElse(d -> {
+            if (!byPatient && d.date() != null) {
+                date = d.date();
             }
-            nrs = draft.containsKey("nrs") ? draft.getInt("nrs") : null;
-            var answers = draft.getJsonArray("disability");
-            for (int i = 0; answers != null && i < Math.min(10, answers.size()); i++) {
-                disabilityAnswers.set(i, answers.isNull(i) ? null : answers.getInt(i));
+            nrs = d.nrs();
+            for (int i = 0; i < 10; i++) {
+                disabilityAnswers.set(i, d.disability().get(i));
             }
-            draft.getJsonObject("motor").forEach((k, v) -> {
-                if (motor.containsKey(k) || getMotorKeys().contains(k)) {
-                    motor.put(k, ((jakarta.json.JsonNumber) v).intValue());
-                }
-            });
-            draft.getJsonObject("redFlags").forEach((k, v) -> redFlags.put(k, v == JsonValue.TRUE));
-            adherence = draft.containsKey("adherence") ? draft.getString("adherence") : null;
-            notes = draft.containsKey("notes") ? draft.getString("notes") : null;
-            workStatus = draft.containsKey("workStatus") ? draft.getString("workStatus") : null;
-            painMedication = draft.containsKey("painMedication") ? draft.getString("painMedication") : null;
-        } catch (JsonException | ClassCastException | NullPointerException | DateTimeParseException damaged) {
-            // keep the empty form
-        }
+            motor.putAll(d.motor());
+            redFlags.putAll(d.redFlags());
+            adherence = d.adherence();
+            notes = d.notes();
+            workStatus = d.workStatus();
+            painMedication = d.painMedication();
+        }, () -> LOG.warning("The draft of episode " + episode + " could not be read; its form starts empty"));
     }
 
     /** The myotomes graded for this region, C5–T1 for the neck, L2–S1 for the lower back. */

@@ -51,8 +51,12 @@ public class FlagBatchWriter {
     @Inject
     Clock clock;
 
-    /** The number of new flags; findings whose flag is open already, or whose episode left the rules, raise nothing. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /**
+     * The number of new flags; findings whose flag is open already, or whose episode left the rules,
+     * raise nothing. All or nothing: a failure (an {@link SQLException} too, which Jakarta
+     * Transactions would otherwise commit on) rolls the whole batch back.
+     */
+    @Transactional(value = Transactional.TxType.REQUIRES_NEW, rollbackOn = SQLException.class)
     public int raiseAll(List<EpisodeFinding> findings) throws SQLException {
         if (findings.isEmpty()) {
             return 0;

@@ -44,6 +44,8 @@ public class MailSender {
 
     private static final Logger LOG = Logger.getLogger(MailSender.class.getName());
     private static final int BATCH = 20;
+    /** A claimed message is due again after this long if its sender stops before recording it (20 messages at up to 30 s of SMTP timeouts each). */
+    private static final int LEASE_SECONDS = 900;
 
     @Resource
     TimerService timers;
@@ -114,10 +116,15 @@ public class MailSender {
         }
     }
 
+    /**
+     * Claims the due messages (committed at once), then talks SMTP outside any transaction, and
+     * records each outcome in a transaction of its own: no outbox row stays locked while a slow or
+     * absent mail server keeps the sender waiting.
+     */
     @Timeout
-    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void sendDue() {
-        for (MailOutbox.Message message : outbox.lockDue(BATCH)) {
+        for (MailOutbox.Message message : outbox.claimDue(BATCH, LEASE_SECONDS)) {
             try {
                 MimeMessage mime = new MimeMessage(session);
                 mime.setFrom(new InternetAddress(from));

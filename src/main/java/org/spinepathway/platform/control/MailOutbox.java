@@ -1,11 +1,13 @@
 package org.spinepathway.platform.control;
 
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 
 /**
  * Email waiting to be sent ({@code mail_outbox}). Messages are queued in the transaction of the
@@ -34,26 +36,33 @@ public class MailOutbox {
     }
 
     /**
-     * Up to {@code max} messages due now, locked for this transaction; a second instance polling at
-     * the same moment skips them rather than sending them twice.
+     * Claims up to {@code max} messages due now for sending, and commits at once: each is due again
+     * only {@code leaseSeconds} later, should its sender stop before it records the outcome, so a
+     * second instance polling meanwhile skips it, and no row stays locked while a mail server is
+     * talked to.
      */
-    public List<Message> lockDue(int max) {
-        List<?> rows = em.createNativeQuery("SELECT id, recipient, subject, body, attempts, list_unsubscribe FROM mail_outbox"
-                + " WHERE sent_at IS NULL AND next_attempt_at <= now() ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED")
-                .setParameter(1, max).getResultList();
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<Message> claimDue(int max, int leaseSeconds) {
+        List<?> rows = em.createNativeQuery("UPDATE mail_outbox SET next_attempt_at = now() + make_interval(secs => ?)"
+                        + " WHERE id IN (SELECT id FROM mail_outbox WHERE sent_at IS NULL AND next_attempt_at <= now()"
+                        + " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED)"
+                        + " RETURNING id, recipient, subject, body, attempts, list_unsubscribe")
+                .setParameter(1, leaseSeconds).setParameter(2, max).getResultList();
         return rows.stream().map(r -> {
             Object[] c = (Object[]) r;
             return new Message(((Number) c[0]).longValue(), (String) c[1], (String) c[2], (String) c[3], ((Number) c[4]).intValue(),
                     (String) c[5]);
-        }).toList();
+        }).sorted(Comparator.comparingLong(Message::id)).toList();
     }
 
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void markSent(long id) {
         em.createNativeQuery("UPDATE mail_outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ?")
                 .setParameter(1, id).executeUpdate();
     }
 
     /** The server refused or was unreachable: try again later, waiting longer each time (at most an hour). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void markFailed(long id, int attempts, String error, OffsetDateTime retryAt) {
         em.createNativeQuery("UPDATE mail_outbox SET attempts = ?, last_error = ?, next_attempt_at = ? WHERE id = ?")
                 .setParameter(1, attempts + 1).setParameter(2, error == null ? "unknown" : error.substring(0, Math.min(1000, error.length())))
