@@ -128,6 +128,11 @@ class FollowUpIT {
         Thread.sleep(3000);
         assertEquals(1, followUpMailsTo(email), "running the job again sends nothing new");
         assertEquals(1, outboxRowsTo(email));
+        // Sent, the stored copy opens nothing: the database keeps the links' tokens as hashes only.
+        String answerToken = token(ANSWER_LINK, text);
+        assertEquals(0, Clinic.number(databaseUrl, "SELECT count(*) FROM mail_outbox WHERE strpos(body, ?) > 0", answerToken));
+        assertEquals(1, Clinic.number(databaseUrl, "SELECT count(*) FROM mail_outbox WHERE recipient = ? AND follow_up_invitation_id IS NOT NULL"
+                + " AND body LIKE '%follow-up.xhtml?t=(sent)%' AND list_unsubscribe LIKE '%stop?t=(sent)'", email));
     }
 
     @Test

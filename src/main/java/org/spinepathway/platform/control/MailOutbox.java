@@ -21,6 +21,9 @@ public class MailOutbox {
     public record Message(long id, String recipient, String subject, String body, int attempts, String listUnsubscribe) {
     }
 
+    /** A link's token parameter and value, as a PostgreSQL pattern: {@code token=} or {@code t=} at a word's start, 20 or more URL-safe characters. */
+    private static final String LINK_TOKEN = "'\\m(token|t)=[A-Za-z0-9_-]{20,}'";
+
     @PersistenceContext(unitName = "clinic")
     EntityManager em;
 
@@ -55,9 +58,17 @@ public class MailOutbox {
         }).sorted(Comparator.comparingLong(Message::id)).toList();
     }
 
+    /**
+     * The server took the message. The single-use links it carried ({@code ?token=}, {@code ?t=}) are
+     * then blanked in the stored copy: the database keeps a link's token only as its hash, and an
+     * outbox row kept for the record must not open anything.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void markSent(long id) {
-        em.createNativeQuery("UPDATE mail_outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ?")
+        em.createNativeQuery("UPDATE mail_outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL,"
+                        + " body = regexp_replace(body, " + LINK_TOKEN + ", '\\1=(sent)', 'g'),"
+                        + " list_unsubscribe = regexp_replace(list_unsubscribe, " + LINK_TOKEN + ", '\\1=(sent)', 'g')"
+                        + " WHERE id = ?")
                 .setParameter(1, id).executeUpdate();
     }
 
