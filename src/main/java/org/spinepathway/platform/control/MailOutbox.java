@@ -21,8 +21,12 @@ public class MailOutbox {
     public record Message(long id, String recipient, String subject, String body, int attempts, String listUnsubscribe) {
     }
 
-    /** A link's token parameter and value, as a PostgreSQL pattern: {@code token=} or {@code t=} at a word's start, 20 or more URL-safe characters. */
-    private static final String LINK_TOKEN = "'\\m(token|t)=[A-Za-z0-9_-]{20,}'";
+    /**
+     * A link's token parameter and value, as a PostgreSQL pattern: {@code token=} or {@code t=} at a
+     * word's start, 20 or more URL-safe characters. Escape-string literals, so the backslashes mean
+     * the same whatever {@code standard_conforming_strings} is.
+     */
+    private static final String LINK_TOKEN = "E'\\\\m(token|t)=[A-Za-z0-9_-]{20,}'";
 
     @PersistenceContext(unitName = "clinic")
     EntityManager em;
@@ -66,8 +70,8 @@ public class MailOutbox {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void markSent(long id) {
         em.createNativeQuery("UPDATE mail_outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL,"
-                        + " body = regexp_replace(body, " + LINK_TOKEN + ", '\\1=(sent)', 'g'),"
-                        + " list_unsubscribe = regexp_replace(list_unsubscribe, " + LINK_TOKEN + ", '\\1=(sent)', 'g')"
+                        + " body = regexp_replace(body, " + LINK_TOKEN + ", E'\\\\1=(sent)', 'g'),"
+                        + " list_unsubscribe = regexp_replace(list_unsubscribe, " + LINK_TOKEN + ", E'\\\\1=(sent)', 'g')"
                         + " WHERE id = ?")
                 .setParameter(1, id).executeUpdate();
     }

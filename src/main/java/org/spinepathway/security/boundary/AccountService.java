@@ -1,5 +1,6 @@
 package org.spinepathway.security.boundary;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -134,7 +135,11 @@ public class AccountService {
         UserAccount account = new UserAccount(username, passwordHash.generate(password), role, displayName);
         try {
             accounts.add(account);
-        } catch (PersistenceException raceOnUniqueIndex) {
+        } catch (PersistenceException failed) {
+            if (!isUniqueViolation(failed)) {
+                // Not the race on the name: a lost database, say, answers as itself, not as "name taken".
+                throw failed;
+            }
             throw new ConflictException(usernameField, "This name is already used by another account.");
         }
         audit.record(AuditAction.CREATE, null, "UserAccount", account.getId(), ClinicWords.of("role", role) + " account " + account.getUsername());
@@ -206,5 +211,15 @@ public class AccountService {
             problems.add(new FieldError(field + "Repeated", "The two passwords are not the same."));
         }
         return problems;
+    }
+
+    /** Whether the failure is PostgreSQL's unique violation (SQLState 23505): a concurrent sign-up took the name first. */
+    private static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 }
